@@ -1,0 +1,37 @@
+#pragma once
+// The vocabulary a GGUF file carries under tokenizer.ggml.*, as llama.cpp reads it.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gb {
+
+class GgufFile;
+
+enum class TokenType : int32_t {  // llama.cpp's llama_token_type
+    Undefined = 0, Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6,
+};
+
+struct Vocab {
+    enum class Kind { Spm, Bpe };
+    Kind kind = Kind::Spm;
+    std::string model;  // tokenizer.ggml.model ("llama", "gpt2")
+    std::string pre;    // tokenizer.ggml.pre ("default", "llama-bpe", "qwen2", "smollm", …)
+    std::vector<std::string> tokens;
+    std::vector<float> scores;       // empty when absent
+    std::vector<TokenType> types;    // Normal when absent
+    std::vector<std::string> merges; // BPE only: "left right", in rank order
+    int32_t bos = -1, eos = -1, unk = -1, pad = -1, eot = -1;
+    bool addBos = false, addEos = false, addSpacePrefix = true;
+    std::unordered_map<std::string, int32_t> index;  // token text -> id
+
+    int32_t size() const { return static_cast<int32_t>(tokens.size()); }
+    bool valid(int32_t id) const { return id >= 0 && id < size(); }
+    TokenType type(int32_t id) const { return valid(id) ? types[id] : TokenType::Undefined; }
+    bool isEog(int32_t id) const;  // end-of-generation: eos, eot and the EOG tokens llama.cpp recognises by text
+
+    static Vocab fromGguf(const GgufFile& f);  // throws gb::Error when absent or inconsistent
+};
+
+}  // namespace gb
