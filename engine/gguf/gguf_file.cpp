@@ -12,6 +12,10 @@ namespace {
 constexpr uint32_t kMagic = 0x46554747;  // "GGUF" little-endian
 constexpr int kMaxArrayDepth = 4;
 constexpr uint64_t kMaxDims = 4;
+// Each parsed value costs ~100 bytes of GgufValue however small it is in the file, so a
+// hostile file of tens of MB of u8 array items could demand many GB. Real vocabularies hold
+// well under a million values in all (tokens + scores + types + merges); allow 8 times more.
+constexpr uint64_t kMaxMetadataValues = uint64_t(1) << 23;
 
 // Bounds-checked little-endian cursor over the file. Every read names what it was reading
 // so that a truncated file says where it ended.
@@ -63,7 +67,7 @@ size_t minEncodedSize(GgufType t) {
 
 bool validType(uint32_t t) { return t <= static_cast<uint32_t>(GgufType::F64); }
 
-GgufValue readValue(Cursor& c, GgufType type, int depth, const std::string& key) {
+GgufValue readValue(Cursor& c, GgufType type, int depth, const std::string& key, uint64_t& valuesLeft) {
     GgufValue v;
     v.type = type;
     switch (type) {
@@ -94,8 +98,12 @@ GgufValue readValue(Cursor& c, GgufType type, int depth, const std::string& key)
             if (n > c.remaining() / minEncodedSize(v.elemType))
                 throw Error("GGUF metadata '" + key + "' claims " + std::to_string(n) +
                             " array items, more than the file can hold");
+            if (n > valuesLeft)
+                throw Error("GGUF metadata '" + key + "' has too many array items (over " +
+                            std::to_string(kMaxMetadataValues) + " values in all)");
+            valuesLeft -= n;
             v.items.reserve(n);
-            for (uint64_t k = 0; k < n; ++k) v.items.push_back(readValue(c, v.elemType, depth + 1, key));
+            for (uint64_t k = 0; k < n; ++k) v.items.push_back(readValue(c, v.elemType, depth + 1, key, valuesLeft));
             break;
         }
     }
@@ -149,11 +157,12 @@ void GgufFile::parseAll() {
     if (nKv > c.remaining() / 13) throw Error("GGUF header claims " + std::to_string(nKv) + " metadata entries, more than the file can hold");
     if (nTensors > c.remaining() / 24) throw Error("GGUF header claims " + std::to_string(nTensors) + " tensors, more than the file can hold");
 
+    uint64_t valuesLeft = kMaxMetadataValues;
     for (uint64_t k = 0; k < nKv; ++k) {
         std::string key = c.readString("metadata key");
         uint32_t t = c.read<uint32_t>("metadata type");
         if (!validType(t)) throw Error("GGUF metadata '" + key + "' has an unknown value type " + std::to_string(t));
-        GgufValue v = readValue(c, static_cast<GgufType>(t), 0, key);
+        GgufValue v = readValue(c, static_cast<GgufType>(t), 0, key, valuesLeft);
         if (!metadata_.emplace(key, std::move(v)).second) throw Error("GGUF metadata key '" + key + "' appears twice");
     }
     if (const GgufValue* a = find("general.alignment")) {

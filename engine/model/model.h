@@ -21,6 +21,7 @@ struct LoadOptions {
     // Called with 0..1 while weights are prepared; return false to cancel (load throws gb::Cancelled).
     std::function<bool(float)> progress;
     bool vocabOnly = false;  // tokenizer only (vocab-only GGUF files have no tensors)
+    bool fusedKernels = true; // quantized matrices computed in place (false: all dequantized to f32)
 };
 
 struct ModelSummary {

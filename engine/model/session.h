@@ -15,7 +15,7 @@ struct ForwardState;
 
 struct SessionOptions {
     int nCtx = 0;     // 0: the model's training context, at most 4096
-    int threads = 0;  // 0: all cores
+    int threads = 0;  // 0: all cores (one for models under 32 MiB)
 };
 
 class Session {
@@ -40,6 +40,10 @@ public:
     std::unique_ptr<Session> fork() const;  // copy of the cache (beam search)
 
     void setStopFlag(const std::atomic<bool>* stop) { stop_ = stop; }
+
+    // Keep the final-norm hidden state of every evaluated position (contrastive search).
+    void setRecordHidden(bool on) { recordHidden_ = on; }
+    const std::vector<float>& hiddenHistory() const { return hiddenHistory_; }  // [position][dim]
     const Model& model() const { return *model_; }
     std::shared_ptr<const Model> modelPtr() const { return model_; }
     uint64_t memoryBytes() const;
@@ -51,6 +55,8 @@ private:
     std::vector<int32_t> tokens_;
     std::unique_ptr<ForwardState> state_;
     const std::atomic<bool>* stop_ = nullptr;
+    bool recordHidden_ = false;
+    std::vector<float> hiddenHistory_;
 };
 
 }  // namespace gb

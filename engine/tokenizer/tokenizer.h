@@ -22,18 +22,32 @@ public:
     // Invalid UTF-8 never throws: bytes are tokenized as llama.cpp would (byte fallback / byte-level).
     virtual std::vector<int32_t> encode(std::string_view text, bool addSpecial, bool parseSpecial) const = 0;
 
-    // The bytes this token stands for (may be part of a UTF-8 character).
-    // Control tokens give "" unless renderSpecial.
-    virtual std::string piece(int32_t id, bool renderSpecial = false) const = 0;
+    // The bytes this token stands for (may be part of a UTF-8 character), as llama_token_to_piece.
+    // Control and unknown tokens give "" unless renderSpecial; unused tokens and ids outside the
+    // vocabulary always give "".
+    virtual std::string piece(int32_t id, bool renderSpecial = false) const;
 
-    // Whole-sequence detokenization as llama_detokenize (cleanup rules of the vocabulary included).
-    virtual std::string decode(const std::vector<int32_t>& ids, bool renderSpecial = false) const;
+    // Whole-sequence detokenization as llama_detokenize(remove_special, unparse_special = renderSpecial):
+    // the space prefix the vocabulary adds is taken off the first piece, and vocabularies that ask
+    // for it get clean_up_tokenization_spaces. removeSpecial drops a leading BOS / trailing EOS
+    // where the vocabulary adds them.
+    virtual std::string decode(const std::vector<int32_t>& ids, bool renderSpecial = false,
+                               bool removeSpecial = false) const;
 
     const Vocab& vocab() const { return vocab_; }
 
 protected:
     explicit Tokenizer(Vocab v) : vocab_(std::move(v)) {}
+
+    // The piece of id with special tokens rendered; derived constructors call cachePieces()
+    // once their tables are ready, and piece() answers from that cache.
+    virtual std::string renderPiece(int32_t id) const = 0;
+    void cachePieces();
+    // Symbol indices are ints: refuse texts of 1 GiB and more with a gb::Error instead of overflowing.
+    static void checkInputSize(std::string_view text);
+
     Vocab vocab_;
+    std::vector<std::string> pieces_;
 };
 
 // Streams pieces as text: holds back an incomplete UTF-8 sequence until it is complete,

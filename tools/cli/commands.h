@@ -10,5 +10,7 @@ using Argv = std::vector<std::string>;
 int cmdInfo(const Argv& args);
 int cmdTokenize(const Argv& args);
 int cmdGenerate(const Argv& args);
+int cmdInspect(const Argv& args);
+int cmdBench(const Argv& args);
 
 }  // namespace cli

@@ -17,6 +17,8 @@ const std::map<std::string, std::pair<std::function<int(const cli::Argv&)>, cons
         {"info", {cli::cmdInfo, "MODEL [--json]                 model shapes, tensor types, memory"}},
         {"tokenize", {cli::cmdTokenize, "MODEL --text TEXT [--json]     token ids and pieces"}},
         {"generate", {cli::cmdGenerate, "MODEL --prompt TEXT [-n N] …   generate a continuation"}},
+        {"bench", {cli::cmdBench, "MODEL [-p 128] [-n 64] [--reps R] prompt and generation speed (JSON with --json)"}},
+        {"inspect", {cli::cmdInspect, "MODEL --prompt TEXT --json …   generate + attention, routing, logit lens"}},
     };
     return table;
 }

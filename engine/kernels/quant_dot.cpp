@@ -1,0 +1,147 @@
+#include "kernels/quant_dot.h"
+
+#include <immintrin.h>
+
+#include "quant/block_formats.h"
+#include "quant/fp16.h"
+#include "quant/kquant_scales.h"
+
+// AVX-512 kernels, compiled for that target and chosen at run time.
+#define GB_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
+
+namespace gb {
+namespace {
+
+GB_AVX512 inline float hsum(__m512 v) { return _mm512_reduce_add_ps(v); }
+
+// 16 signed bytes -> 16 floats.
+GB_AVX512 inline __m512 s8ToF32(const void* p) {
+    return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(static_cast<const __m128i*>(p))));
+}
+
+// acc[m] += w · x[m][0..16)
+template <int R>
+GB_AVX512 inline void fma16(__m512 w, const float* x, size_t stride, __m512* acc) {
+    for (int m = 0; m < R; ++m) acc[m] = _mm512_fmadd_ps(w, _mm512_loadu_ps(x + m * stride), acc[m]);
+}
+
+template <int R>
+GB_AVX512 void dotQ8_0(const block_q8_0* b, const float* x, size_t stride, int64_t nb, float* out) {
+    __m512 acc[R];
+    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
+    for (int64_t i = 0; i < nb; ++i, x += 32) {
+        const __m512 d = _mm512_set1_ps(fp16ToF32(b[i].d));
+        fma16<R>(_mm512_mul_ps(d, s8ToF32(b[i].qs)), x, stride, acc);
+        fma16<R>(_mm512_mul_ps(d, s8ToF32(b[i].qs + 16)), x + 16, stride, acc);
+    }
+    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+}
+
+template <int R>
+GB_AVX512 void dotQ4_0(const block_q4_0* b, const float* x, size_t stride, int64_t nb, float* out) {
+    __m512 acc[R];
+    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
+    const __m512i mask = _mm512_set1_epi32(0x0f), eight = _mm512_set1_epi32(8);
+    for (int64_t i = 0; i < nb; ++i, x += 32) {
+        const __m512 d = _mm512_set1_ps(fp16ToF32(b[i].d));
+        const __m512i q = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b[i].qs)));
+        const __m512 lo = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_and_si512(q, mask), eight));
+        const __m512 hi = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_srli_epi32(q, 4), eight));
+        fma16<R>(_mm512_mul_ps(d, lo), x, stride, acc);
+        fma16<R>(_mm512_mul_ps(d, hi), x + 16, stride, acc);
+    }
+    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+}
+
+// Q4_K: x = d·sc·q − dmin·m per 32-weight sub-block (d·sc and dmin·m formed first, as the
+// dequantizer does; the final multiply-subtract is fused, a last-bit difference).
+template <int R>
+GB_AVX512 void dotQ4_K(const block_q4_K* b, const float* x, size_t stride, int64_t nb, float* out) {
+    __m512 acc[R];
+    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
+    const __m512i mask = _mm512_set1_epi32(0x0f);
+    for (int64_t i = 0; i < nb; ++i) {
+        const float d = fp16ToF32(b[i].d), dmin = fp16ToF32(b[i].dmin);
+        const uint8_t* q = b[i].qs;
+        for (int c = 0; c < 4; ++c, q += 32) {
+            for (int half = 0; half < 2; ++half, x += 32) {
+                uint8_t sc, mn;
+                unpackScaleMinK4(2 * c + half, b[i].scales, sc, mn);
+                const __m512 ds = _mm512_set1_ps(d * sc), dm = _mm512_set1_ps(dmin * mn);
+                for (int g = 0; g < 2; ++g) {
+                    __m512i v = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * g)));
+                    v = half ? _mm512_srli_epi32(v, 4) : _mm512_and_si512(v, mask);
+                    const __m512 w = _mm512_fmsub_ps(ds, _mm512_cvtepi32_ps(v), dm);
+                    fma16<R>(w, x + 16 * g, stride, acc);
+                }
+            }
+        }
+    }
+    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+}
+
+// Q6_K: x = d·scale·(q − 32), q = 4 low bits from ql, 2 high bits from qh.
+template <int R>
+GB_AVX512 void dotQ6_K(const block_q6_K* b, const float* x, size_t stride, int64_t nb, float* out) {
+    __m512 acc[R];
+    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
+    const __m512i mask = _mm512_set1_epi32(0x0f), three = _mm512_set1_epi32(3), off = _mm512_set1_epi32(32);
+    for (int64_t i = 0; i < nb; ++i) {
+        const float d = fp16ToF32(b[i].d);
+        for (int h = 0; h < 2; ++h, x += 128) {
+            const uint8_t* ql = b[i].ql + 64 * h;
+            const uint8_t* qh = b[i].qh + 32 * h;
+            const int8_t* sc = b[i].scales + 8 * h;
+            for (int g = 0; g < 2; ++g) {  // l = 16g … 16g+15
+                const __m512i l0 = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ql + 16 * g)));
+                const __m512i l1 = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ql + 32 + 16 * g)));
+                const __m512i hb = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qh + 16 * g)));
+                const __m512i q[4] = {
+                    _mm512_or_si512(_mm512_and_si512(l0, mask), _mm512_slli_epi32(_mm512_and_si512(hb, three), 4)),
+                    _mm512_or_si512(_mm512_and_si512(l1, mask), _mm512_slli_epi32(_mm512_and_si512(_mm512_srli_epi32(hb, 2), three), 4)),
+                    _mm512_or_si512(_mm512_srli_epi32(l0, 4), _mm512_slli_epi32(_mm512_and_si512(_mm512_srli_epi32(hb, 4), three), 4)),
+                    _mm512_or_si512(_mm512_srli_epi32(l1, 4), _mm512_slli_epi32(_mm512_srli_epi32(hb, 6), 4)),
+                };
+                for (int j = 0; j < 4; ++j) {
+                    const __m512 ds = _mm512_set1_ps(d * sc[g + 2 * j]);
+                    const __m512 w = _mm512_mul_ps(ds, _mm512_cvtepi32_ps(_mm512_sub_epi32(q[j], off)));
+                    fma16<R>(w, x + 32 * j + 16 * g, stride, acc);
+                }
+            }
+        }
+    }
+    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+}
+
+bool hasAvx512() {
+    static const bool ok = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
+    return ok;
+}
+
+#define GB_DISPATCH(fn, B, QK)                                                                 \
+    {                                                                                          \
+        const auto* b = static_cast<const B*>(w);                                              \
+        const int64_t nb = K / (QK);                                                           \
+        switch (rows) {                                                                        \
+            case 1: fn<1>(b, x, xStride, nb, out); return true;                                \
+            case 2: fn<2>(b, x, xStride, nb, out); return true;                                \
+            case 3: fn<3>(b, x, xStride, nb, out); return true;                                \
+            default: fn<4>(b, x, xStride, nb, out); return true;                               \
+        }                                                                                      \
+    }
+
+}  // namespace
+
+bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int rows, int64_t K, float* out) {
+    if (!hasAvx512() || rows < 1 || rows > kQuantDotMaxRows) return false;
+    switch (t) {
+        case TensorType::Q8_0: GB_DISPATCH(dotQ8_0, block_q8_0, QK8_0)
+        case TensorType::Q4_0: GB_DISPATCH(dotQ4_0, block_q4_0, QK4_0)
+        case TensorType::Q4_K: GB_DISPATCH(dotQ4_K, block_q4_K, QK_K)
+        case TensorType::Q6_K: GB_DISPATCH(dotQ6_K, block_q6_K, QK_K)
+        default: return false;
+    }
+}
+
+}  // namespace gb

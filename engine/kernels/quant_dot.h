@@ -1,0 +1,19 @@
+#pragma once
+// Dot products of one quantized weight row with up to kMaxRows activation rows, reading every
+// weight block once and dequantizing it in registers (exact: the same floats as dequantizeRow,
+// times f32 activations). This is the decode path: at batch 1 a matrix product is a stream over
+// the weights, so bytes per weight — not arithmetic — decide the speed.
+#include <cstddef>
+#include <cstdint>
+
+#include "gguf/tensor_type.h"
+
+namespace gb {
+
+inline constexpr int kQuantDotMaxRows = 4;
+
+// out[m] = Σ_k w[k] · x[m·xStride + k] for m < rows (rows ≤ kQuantDotMaxRows), K elements.
+// Returns false when the type has no fused kernel on this CPU (the caller dequantizes instead).
+bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int rows, int64_t K, float* out);
+
+}  // namespace gb

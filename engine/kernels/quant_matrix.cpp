@@ -1,0 +1,50 @@
+#include "kernels/quant_matrix.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "kernels/dnnl_matmul.h"
+#include "kernels/quant_dot.h"
+#include "quant/dequantize.h"
+
+namespace gb {
+
+bool QuantMatrix::hasFusedKernel(TensorType t) {
+    float out = 0;
+    // Probe with a zero-length row: succeeds exactly when a kernel exists for this type and CPU.
+    return quantDot(t, nullptr, nullptr, 0, 1, 0, &out);
+}
+
+QuantMatrix::QuantMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K)
+    : type_(type), data_(data), N_(N), K_(K), rowBytes_(rowBytes(traitsOf(type), K)) {}
+
+void QuantMatrix::multiply(const float* x, float* y, int64_t M) const {
+    if (M <= kFusedMaxM) {
+#pragma omp parallel for schedule(static) num_threads(computeThreads())
+        for (int64_t n = 0; n < N_; ++n) {
+            float out[kQuantDotMaxRows];
+            for (int64_t m0 = 0; m0 < M; m0 += kQuantDotMaxRows) {
+                const int rows = static_cast<int>(std::min<int64_t>(kQuantDotMaxRows, M - m0));
+                quantDot(type_, data_ + n * rowBytes_, x + m0 * K_, static_cast<size_t>(K_), rows, K_, out);
+                for (int r = 0; r < rows; ++r) y[(m0 + r) * N_ + n] = out[r];
+            }
+        }
+        return;
+    }
+    // Prompt batches: dequantize a tile of rows, multiply it with oneDNN, scatter the columns.
+    const int64_t tile = std::min(N_, kTileRows);
+    std::vector<float> w(static_cast<size_t>(tile * K_)), part(static_cast<size_t>(M * tile));
+    for (int64_t n0 = 0; n0 < N_; n0 += tile) {
+        const int64_t nt = std::min(tile, N_ - n0);
+#pragma omp parallel for schedule(static) num_threads(computeThreads())
+        for (int64_t r = 0; r < nt; ++r) dequantizeRow(type_, data_ + (n0 + r) * rowBytes_, w.data() + r * K_, K_);
+        if (nt == N_) {
+            matmulPlain(x, w.data(), y, M, N_, K_);
+            return;
+        }
+        matmulPlain(x, w.data(), part.data(), M, nt, K_);
+        for (int64_t m = 0; m < M; ++m) std::copy_n(part.data() + m * nt, nt, y + m * N_ + n0);
+    }
+}
+
+}  // namespace gb

@@ -1,0 +1,116 @@
+// Kernels against plain reference code: fused quantized dot products and matrix products
+// (both the decode and the prompt-batch paths), oneDNN's packed f32 product, RoPE, RMSNorm,
+// softmax.
+#include <QtTest>
+#include <cmath>
+#include <random>
+
+#include "gguf/tensor_type.h"
+#include "kernels/dnnl_matmul.h"
+#include "kernels/quant_dot.h"
+#include "kernels/quant_matrix.h"
+#include "kernels/rope.h"
+#include "kernels/vector_ops.h"
+#include "quant/dequantize.h"
+#include "quant/quantize.h"
+
+namespace {
+
+std::vector<float> randomVec(size_t n, uint32_t seed, float scale = 1.0f) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> d(0.f, scale);
+    std::vector<float> v(n);
+    for (auto& x : v) x = d(rng);
+    return v;
+}
+
+// y[m][n] = Σ_k w[n][k] x[m][k] in double.
+std::vector<double> naiveProduct(const std::vector<float>& w, const std::vector<float>& x, int64_t M, int64_t N, int64_t K) {
+    std::vector<double> y(M * N, 0.0);
+    for (int64_t m = 0; m < M; ++m)
+        for (int64_t n = 0; n < N; ++n)
+            for (int64_t k = 0; k < K; ++k) y[m * N + n] += double(w[n * K + k]) * x[m * K + k];
+    return y;
+}
+
+double maxRelErr(const std::vector<float>& got, const std::vector<double>& want) {
+    double scale = 1e-6, err = 0;
+    for (double v : want) scale = std::max(scale, std::abs(v));
+    for (size_t i = 0; i < want.size(); ++i) err = std::max(err, std::abs(got[i] - want[i]));
+    return err / scale;
+}
+
+}  // namespace
+
+class TestKernels : public QObject {
+    Q_OBJECT
+private slots:
+    void quantMatrixMatchesDequantizedProduct_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("M");
+        for (auto t : {gb::TensorType::Q8_0, gb::TensorType::Q4_0, gb::TensorType::Q4_K, gb::TensorType::Q6_K})
+            for (int M : {1, 3, 4, 7, 16, 40})
+                QTest::addRow("%s M=%d", std::string(gb::tensorTypeName(t)).c_str(), M) << int(t) << M;
+    }
+    void quantMatrixMatchesDequantizedProduct() {
+        QFETCH(int, type);
+        QFETCH(int, M);
+        const auto t = static_cast<gb::TensorType>(type);
+        if (!gb::QuantMatrix::hasFusedKernel(t)) QSKIP("no AVX-512 on this CPU");
+        const int64_t N = 67, K = 512;
+        auto wf = randomVec(N * K, 1);
+        std::vector<uint8_t> q(gb::rowBytes(gb::traitsOf(t), K) * N);
+        gb::quantizeRows(t, wf.data(), q.data(), N, K);
+        std::vector<float> wd(N * K);  // what the weights really are after quantization
+        gb::dequantizeRows(t, q.data(), wd.data(), N, K);
+        auto x = randomVec(M * K, 2);
+        std::vector<float> y(M * N);
+        gb::QuantMatrix(t, q.data(), N, K).multiply(x.data(), y.data(), M);
+        const double err = maxRelErr(y, naiveProduct(wd, x, M, N, K));
+        QVERIFY2(err < 1e-5, qPrintable(QString::number(err)));
+    }
+    void packedMatrixMatchesNaive() {
+        gb::setComputeThreads(2);
+        const int64_t N = 130, K = 96;
+        auto w = randomVec(N * K, 3);
+        gb::PackedMatrix p(w.data(), N, K);
+        for (int64_t M : {1, 5, 64}) {
+            auto x = randomVec(M * K, 4 + M);
+            std::vector<float> y(M * N);
+            p.multiply(x.data(), y.data(), M);
+            QVERIFY(maxRelErr(y, naiveProduct(w, x, M, N, K)) < 1e-5);
+            std::vector<float> z(M * N);
+            gb::matmulPlain(x.data(), w.data(), z.data(), M, N, K);
+            QVERIFY(maxRelErr(z, naiveProduct(w, x, M, N, K)) < 1e-5);
+        }
+    }
+    void ropeRotatesPairs() {
+        // One head of 4 dims, ropeDim 4, theta 100: pair 0 turns by pos, pair 1 by pos/10.
+        std::vector<float> x = {1, 0, 0, 1};
+        gb::applyRope(x.data(), 1, 4, 4, 3, 100.f, 1.f);
+        QVERIFY(std::abs(x[0] - std::cos(3.f)) < 1e-5 && std::abs(x[1] - std::sin(3.f)) < 1e-5);
+        QVERIFY(std::abs(x[2] + std::sin(0.3f)) < 1e-5 && std::abs(x[3] - std::cos(0.3f)) < 1e-5);
+        // Linear scaling by 1/2 halves the angle; dims past ropeDim are untouched.
+        std::vector<float> y = {1, 0, 5, 6};
+        gb::applyRope(y.data(), 1, 4, 2, 3, 100.f, 0.5f);
+        QVERIFY(std::abs(y[0] - std::cos(1.5f)) < 1e-5);
+        QCOMPARE(y[2], 5.f);
+        QCOMPARE(y[3], 6.f);
+    }
+    void rmsnormAndSoftmax() {
+        // x = (3, 4): rms = sqrt(12.5); with eps 0 and weights (1, 2): (3/3.5355, 8/3.5355).
+        std::vector<float> x = {3, 4}, w = {1, 2}, y(2);
+        gb::rmsnorm(x.data(), w.data(), y.data(), 2, 0.f);
+        QVERIFY(std::abs(y[0] - 0.8485281f) < 1e-6 && std::abs(y[1] - 2.2627417f) < 1e-6);
+        std::vector<float> s = {0, std::log(3.f)};
+        gb::softmax(s.data(), 2);
+        QVERIFY(std::abs(s[0] - 0.25f) < 1e-7 && std::abs(s[1] - 0.75f) < 1e-7);
+        auto a = randomVec(37, 9), b = randomVec(37, 10);
+        double ref = 0;
+        for (int i = 0; i < 37; ++i) ref += double(a[i]) * b[i];
+        QVERIFY(std::abs(gb::dot(a.data(), b.data(), 37) - ref) < 1e-5);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestKernels)
+#include "test_kernels.moc"

@@ -1,0 +1,22 @@
+#pragma once
+// The sampling flags `generate`, `inspect` and `chat` share, parsed into gb::SamplingParams.
+#include "args.h"
+#include "sampling/generation.h"
+
+namespace cli {
+
+struct RunFlags {
+    gb::SamplingParams sampling;
+    int maxTokens = 128;
+    int threads = 0;
+    int ctx = 0;
+    std::vector<std::string> stops;
+    int topAlternatives = 0;
+};
+
+RunFlags parseRunFlags(Args& a);
+
+// Flags (options without a value) that the run flags include; commands add their own.
+std::set<std::string> runFlagNames();
+
+}  // namespace cli
