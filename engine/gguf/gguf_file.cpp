@@ -154,8 +154,8 @@ void GgufFile::parseAll() {
     uint64_t nTensors = c.read<uint64_t>("tensor count");
     uint64_t nKv = c.read<uint64_t>("metadata count");
     // Each entry needs at least a key length, a type and a value: reject absurd counts up front.
-    if (nKv > c.remaining() / 13) throw Error("GGUF header claims " + std::to_string(nKv) + " metadata entries, more than the file can hold");
-    if (nTensors > c.remaining() / 24) throw Error("GGUF header claims " + std::to_string(nTensors) + " tensors, more than the file can hold");
+    if (nKv > c.remaining() / 13) throw Error("GGUF header claims " + std::to_string(nKv) + " metadata entries, more than the file can hold (truncated or corrupt)");
+    if (nTensors > c.remaining() / 24) throw Error("GGUF header claims " + std::to_string(nTensors) + " tensors, more than the file can hold (truncated or corrupt)");
 
     uint64_t valuesLeft = kMaxMetadataValues;
     for (uint64_t k = 0; k < nKv; ++k) {

@@ -85,7 +85,6 @@ void contrastiveSearch(Session& session, std::span<const float> logits, const Ge
             break;
         }
         if (last) {
-            if (step + 1 < req.maxTokens) res.stopReason = "context";
             break;
         }
         auto l = session.evaluate(std::span(&bestId, 1), nullptr);

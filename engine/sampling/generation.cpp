@@ -149,7 +149,7 @@ GenerationResult generate(Session& session, const GenerationRequest& req, const 
         }
         if (i + 1 == req.maxTokens) break;
         if (session.position() + 1 >= session.contextSize()) {
-            res.stopReason = "context";
+            res.stopReason = "length";  // the context is full: cut off like a length limit
             break;
         }
         try {

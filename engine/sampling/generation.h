@@ -53,7 +53,7 @@ struct GenerationResult {
     std::vector<int32_t> promptTokens;
     std::vector<GeneratedToken> tokens;
     std::string text;
-    std::string stopReason;  // "eos", "length", "stop", "cancelled"
+    std::string stopReason;  // "eos", "length" (token limit or full context), "stop" (a stop string), "cancelled"
     GenerationTimings timings;
     double logProb = 0;      // sum of log raw probabilities of the generated tokens
 };
