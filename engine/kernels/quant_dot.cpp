@@ -25,32 +25,54 @@ GB_AVX512 inline void fma16(__m512 w, const float* x, size_t stride, __m512* acc
     for (int m = 0; m < R; ++m) acc[m] = _mm512_fmadd_ps(w, _mm512_loadu_ps(x + m * stride), acc[m]);
 }
 
+// Per block: t = Σ q·x over its 32 weights (in f32), then acc += d·t. Blocks are taken in
+// pairs with one accumulator each, so the FMA latency chain does not bound the stream.
+template <class Block, class Decode, int R>
+GB_AVX512 inline void dotBlocks32(const Block* b, const float* x, size_t stride, int64_t nb, float* out, Decode decode) {
+    __m512 acc0[R], acc1[R];
+    for (int m = 0; m < R; ++m) acc0[m] = acc1[m] = _mm512_setzero_ps();
+    auto step = [&](const Block& blk, const float* xb, __m512* acc) GB_AVX512 {
+        __m512 q0, q1;
+        decode(blk, q0, q1);
+        const __m512 d = _mm512_set1_ps(_cvtsh_ss(blk.d));
+        for (int m = 0; m < R; ++m) {
+            const float* xm = xb + m * stride;
+            const __m512 t = _mm512_fmadd_ps(q1, _mm512_loadu_ps(xm + 16), _mm512_mul_ps(q0, _mm512_loadu_ps(xm)));
+            acc[m] = _mm512_fmadd_ps(d, t, acc[m]);
+        }
+    };
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2, x += 64) {
+        step(b[i], x, acc0);
+        step(b[i + 1], x + 32, acc1);
+    }
+    if (i < nb) step(b[i], x, acc0);
+    for (int m = 0; m < R; ++m) out[m] = hsum(_mm512_add_ps(acc0[m], acc1[m]));
+}
+
+struct DecodeQ8_0 {
+    GB_AVX512 void operator()(const block_q8_0& b, __m512& q0, __m512& q1) const {
+        q0 = s8ToF32(b.qs);
+        q1 = s8ToF32(b.qs + 16);
+    }
+};
+
+struct DecodeQ4_0 {
+    GB_AVX512 void operator()(const block_q4_0& b, __m512& lo, __m512& hi) const {
+        const __m512i q = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b.qs)));
+        lo = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_and_si512(q, _mm512_set1_epi32(0x0f)), _mm512_set1_epi32(8)));
+        hi = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_srli_epi32(q, 4), _mm512_set1_epi32(8)));
+    }
+};
+
 template <int R>
 GB_AVX512 void dotQ8_0(const block_q8_0* b, const float* x, size_t stride, int64_t nb, float* out) {
-    __m512 acc[R];
-    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
-    for (int64_t i = 0; i < nb; ++i, x += 32) {
-        const __m512 d = _mm512_set1_ps(fp16ToF32(b[i].d));
-        fma16<R>(_mm512_mul_ps(d, s8ToF32(b[i].qs)), x, stride, acc);
-        fma16<R>(_mm512_mul_ps(d, s8ToF32(b[i].qs + 16)), x + 16, stride, acc);
-    }
-    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+    dotBlocks32<block_q8_0, DecodeQ8_0, R>(b, x, stride, nb, out, DecodeQ8_0{});
 }
 
 template <int R>
 GB_AVX512 void dotQ4_0(const block_q4_0* b, const float* x, size_t stride, int64_t nb, float* out) {
-    __m512 acc[R];
-    for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
-    const __m512i mask = _mm512_set1_epi32(0x0f), eight = _mm512_set1_epi32(8);
-    for (int64_t i = 0; i < nb; ++i, x += 32) {
-        const __m512 d = _mm512_set1_ps(fp16ToF32(b[i].d));
-        const __m512i q = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b[i].qs)));
-        const __m512 lo = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_and_si512(q, mask), eight));
-        const __m512 hi = _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_srli_epi32(q, 4), eight));
-        fma16<R>(_mm512_mul_ps(d, lo), x, stride, acc);
-        fma16<R>(_mm512_mul_ps(d, hi), x + 16, stride, acc);
-    }
-    for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
+    dotBlocks32<block_q4_0, DecodeQ4_0, R>(b, x, stride, nb, out, DecodeQ4_0{});
 }
 
 // Q4_K: x = d·sc·q − dmin·m per 32-weight sub-block (d·sc and dmin·m formed first, as the
@@ -61,7 +83,7 @@ GB_AVX512 void dotQ4_K(const block_q4_K* b, const float* x, size_t stride, int64
     for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
     const __m512i mask = _mm512_set1_epi32(0x0f);
     for (int64_t i = 0; i < nb; ++i) {
-        const float d = fp16ToF32(b[i].d), dmin = fp16ToF32(b[i].dmin);
+        const float d = _cvtsh_ss(b[i].d), dmin = _cvtsh_ss(b[i].dmin);
         const uint8_t* q = b[i].qs;
         for (int c = 0; c < 4; ++c, q += 32) {
             for (int half = 0; half < 2; ++half, x += 32) {
@@ -87,7 +109,7 @@ GB_AVX512 void dotQ6_K(const block_q6_K* b, const float* x, size_t stride, int64
     for (int m = 0; m < R; ++m) acc[m] = _mm512_setzero_ps();
     const __m512i mask = _mm512_set1_epi32(0x0f), three = _mm512_set1_epi32(3), off = _mm512_set1_epi32(32);
     for (int64_t i = 0; i < nb; ++i) {
-        const float d = fp16ToF32(b[i].d);
+        const float d = _cvtsh_ss(b[i].d);
         for (int h = 0; h < 2; ++h, x += 128) {
             const uint8_t* ql = b[i].ql + 64 * h;
             const uint8_t* qh = b[i].qh + 32 * h;
