@@ -14,14 +14,19 @@ void dequantizeBlocks(const block_q2_K* x, float* y, int64_t nb) {
     for (int64_t b = 0; b < nb; ++b) {
         const float d = fp16ToF32(x[b].d);
         const float dmin = fp16ToF32(x[b].dmin);
-        for (int w = 0; w < QK_K; ++w) {
-            // Weight w: half w / 128, bit pair (w % 128) / 32 of byte 32 * half + w % 32.
-            const int half = w / 128, pair = (w % 128) / 32, l = w % 32;
-            const int q = (x[b].qs[32 * half + l] >> (2 * pair)) & 3;
-            const uint8_t sc = x[b].scales[w / 16];
-            const float dl = d * static_cast<float>(sc & 0x0f);
-            const float ml = dmin * static_cast<float>(sc >> 4);
-            y[w] = dl * static_cast<float>(q) - ml;
+        // Weight w: half w / 128, bit pair (w % 128) / 32 of byte 32 * half + w % 32.
+        for (int half = 0; half < 2; ++half) {
+            for (int pair = 0; pair < 4; ++pair) {
+                const uint8_t* q = x[b].qs + 32 * half;
+                float* out = y + 128 * half + 32 * pair;
+                for (int part = 0; part < 2; ++part) {  // two sub-blocks of 16 per 32 weights
+                    const uint8_t sc = x[b].scales[8 * half + 2 * pair + part];
+                    const float dl = d * static_cast<float>(sc & 0x0f);
+                    const float ml = dmin * static_cast<float>(sc >> 4);
+                    for (int l = 16 * part; l < 16 * part + 16; ++l)
+                        out[l] = dl * static_cast<float>((q[l] >> (2 * pair)) & 3) - ml;
+                }
+            }
         }
         y += QK_K;
     }
@@ -30,14 +35,21 @@ void dequantizeBlocks(const block_q2_K* x, float* y, int64_t nb) {
 void dequantizeBlocks(const block_q3_K* x, float* y, int64_t nb) {
     for (int64_t b = 0; b < nb; ++b) {
         const float d = fp16ToF32(x[b].d);
-        float dl[16];
-        for (int s = 0; s < 16; ++s) dl[s] = d * static_cast<float>(unpackScaleQ3K(s, x[b].scales));
-        for (int w = 0; w < QK_K; ++w) {
-            const int half = w / 128, pair = (w % 128) / 32, l = w % 32;
-            const int low = (x[b].qs[32 * half + l] >> (2 * pair)) & 3;
-            // A set hmask bit means "the third bit is 1"; stored values are q + 4, q in -4..3.
-            const bool high = (x[b].hmask[l] >> (w / 32)) & 1;
-            y[w] = dl[w / 16] * static_cast<float>(low - (high ? 0 : 4));
+        for (int half = 0; half < 2; ++half) {
+            for (int pair = 0; pair < 4; ++pair) {
+                const uint8_t* q = x[b].qs + 32 * half;
+                const int hbit = 4 * half + pair;  // = w / 32
+                float* out = y + 128 * half + 32 * pair;
+                for (int part = 0; part < 2; ++part) {
+                    const float dl = d * static_cast<float>(unpackScaleQ3K(8 * half + 2 * pair + part, x[b].scales));
+                    for (int l = 16 * part; l < 16 * part + 16; ++l) {
+                        const int low = (q[l] >> (2 * pair)) & 3;
+                        // A set hmask bit means "the third bit is 1"; stored values are q + 4, q in -4..3.
+                        const int high = (x[b].hmask[l] >> hbit) & 1;
+                        out[l] = dl * static_cast<float>(low - (high ? 0 : 4));
+                    }
+                }
+            }
         }
         y += QK_K;
     }
@@ -84,16 +96,23 @@ void dequantizeBlocks(const block_q5_K* x, float* y, int64_t nb) {
 void dequantizeBlocks(const block_q6_K* x, float* y, int64_t nb) {
     for (int64_t b = 0; b < nb; ++b) {
         const float d = fp16ToF32(x[b].d);
-        for (int w = 0; w < QK_K; ++w) {
-            // Within a 128-weight half: quarter k = (w % 128) / 32 picks ql bytes 0..31 (k even)
-            // or 32..63 (k odd), low nibble for k < 2, high for k >= 2; qh bit pair k.
-            const int half = w / 128, k = (w % 128) / 32, l = w % 32;
+        for (int half = 0; half < 2; ++half) {
             const uint8_t* ql = x[b].ql + 64 * half;
             const uint8_t* qh = x[b].qh + 32 * half;
-            const int low = (ql[l + 32 * (k % 2)] >> (4 * (k / 2))) & 0x0f;
-            const int high = (qh[l] >> (2 * k)) & 3;
-            const int q = (low | (high << 4)) - 32;
-            y[w] = d * static_cast<float>(x[b].scales[w / 16]) * static_cast<float>(q);
+            // Quarter k of the half: low 4 bits from ql bytes 0..31 (k even) or 32..63 (k odd),
+            // low nibble for k < 2, high for k >= 2; top 2 bits = bit pair k of qh.
+            for (int k = 0; k < 4; ++k) {
+                const uint8_t* lo = ql + 32 * (k % 2);
+                const int shift = 4 * (k / 2);
+                float* out = y + 128 * half + 32 * k;
+                for (int part = 0; part < 2; ++part) {
+                    const float ds = d * static_cast<float>(x[b].scales[8 * half + 2 * k + part]);
+                    for (int l = 16 * part; l < 16 * part + 16; ++l) {
+                        const int q = (((lo[l] >> shift) & 0x0f) | (((qh[l] >> (2 * k)) & 3) << 4)) - 32;
+                        out[l] = ds * static_cast<float>(q);
+                    }
+                }
+            }
         }
         y += QK_K;
     }

@@ -68,8 +68,8 @@ float fitSymmetric(const float* x, int n, int nmax) {
         if (std::fabs(x[i]) > amax) amax = std::fabs(x[i]), max = x[i];
     if (amax == 0) return 0.0f;
     float best = max / -nmax, bestErr = INFINITY;
-    for (int step = -4; step <= 4; ++step) {
-        const float scale0 = max / -(nmax + 0.1f * step);
+    for (int step = -2; step <= 2; ++step) {
+        const float scale0 = max / -(nmax + 0.2f * step);
         // One least-squares refinement of the scale for the levels it picks.
         const float inv0 = 1.0f / scale0;
         double slx = 0, sll = 0;
