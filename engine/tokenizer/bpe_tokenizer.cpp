@@ -1,9 +1,9 @@
 #include "tokenizer/bpe_tokenizer.h"
 
 #include <cstdio>
-#include <queue>
 
 #include "tokenizer/byte_level.h"
+#include "tokenizer/merge_queue.h"
 #include "tokenizer/pre_tokenizer.h"
 #include "tokenizer/unicode.h"
 #include "util/error.h"
@@ -31,9 +31,9 @@ struct Bigram {  // 16 bytes: long words put millions of these in the queue
 };
 
 // Lowest rank first; on equal ranks the leftmost pair.
-struct Worse {
+struct First {
     bool operator()(const Bigram& a, const Bigram& b) const {
-        return a.rank > b.rank || (a.rank == b.rank && a.left > b.left);
+        return a.rank < b.rank || (a.rank == b.rank && a.left < b.left);
     }
 };
 
@@ -102,7 +102,7 @@ void BpeTokenizer::encodeWord(const std::string& word, std::vector<int32_t>& out
     for (int i = 1; i < int(sym.size()); ++i)
         if (const int32_t rank = merges_.rank(sym[i - 1].side, sym[i].side); rank >= 0)
             initial.push_back({rank, i - 1, i, uint32_t(sym[i - 1].len + sym[i].len)});
-    std::priority_queue<Bigram, std::vector<Bigram>, Worse> queue(Worse{}, std::move(initial));  // O(n) heapify
+    MergeQueue<Bigram, First> queue(std::move(initial));
     auto tryPair = [&](int left, int right) {
         if (left < 0 || right < 0) return;
         const int32_t rank = merges_.rank(sym[left].side, sym[right].side);
@@ -110,8 +110,7 @@ void BpeTokenizer::encodeWord(const std::string& word, std::vector<int32_t>& out
     };
 
     while (!queue.empty()) {
-        const Bigram b = queue.top();
-        queue.pop();
+        const Bigram b = queue.pop();
         Symbol& l = sym[b.left];
         Symbol& r = sym[b.right];
         if (l.len == 0 || r.len == 0 || l.len + r.len != b.len) continue;  // one side changed since

@@ -45,6 +45,7 @@ const std::array kTable = {
     Entry{"grok-2", make(PreSplit::Qwen2, false)},
     // GPT-2 rules.
     Entry{"gpt-2", make(PreSplit::Gpt2, true)},
+    Entry{"gpt2", make(PreSplit::Gpt2, true)},  // not a llama.cpp name (it refuses it); accepted as meant
     Entry{"phi-2", make(PreSplit::Gpt2, true)},
     Entry{"jina-es", make(PreSplit::Gpt2, true)},
     Entry{"jina-de", make(PreSplit::Gpt2, true)},

@@ -10,7 +10,9 @@ SpecialTokenSplitter::SpecialTokenSplitter(const Vocab& v) {
     for (int32_t id = 0; id < v.size(); ++id) {
         const TokenType t = v.types[id];
         if (t == TokenType::Control || t == TokenType::Unknown || t == TokenType::UserDefined)
-            candidates_.push_back({id, uint32_t(v.tokens[id].size()), t != TokenType::UserDefined});
+            candidates_.push_back({id, uint32_t(v.tokens[id].size()), t != TokenType::UserDefined,
+                                   std::binary_search(v.lstrip.begin(), v.lstrip.end(), id),
+                                   std::binary_search(v.rstrip.begin(), v.rstrip.end(), id)});
     }
     // Longest first, as llama.cpp sorts them; equal lengths by id (llama.cpp leaves that order
     // unspecified; it only matters for equally long texts that overlap in the input).
@@ -63,22 +65,35 @@ std::vector<SpecialTokenSplitter::Fragment> SpecialTokenSplitter::split(std::str
     // llama.cpp takes the candidates one by one and cuts every text fragment left at each
     // leftmost non-overlapping match. The same result: in priority order, accept every
     // occurrence that does not touch an accepted one (fragments only ever shrink).
-    std::map<size_t, std::pair<size_t, int32_t>> taken;  // start -> (end, id)
+    std::map<size_t, std::pair<size_t, uint32_t>> taken;  // start -> (end, rank)
     for (const Occurrence& o : occ) {
         const size_t end = o.pos + candidates_[o.rank].length;
         auto next = taken.lower_bound(o.pos);
         if (next != taken.end() && next->first < end) continue;
         if (next != taken.begin() && std::prev(next)->second.first > o.pos) continue;
-        taken.emplace(o.pos, std::make_pair(end, candidates_[o.rank].id));
+        taken.emplace(o.pos, std::make_pair(end, o.rank));
     }
 
+    // Whitespace next to a stripping token goes (llama.cpp strips while partitioning; stripping
+    // afterwards only differs for special tokens made of whitespace, which stripping models lack).
+    auto isSpace = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
     size_t pos = 0;
+    bool stripNext = false;
+    auto raw = [&](size_t from, size_t to, bool stripEnd) {
+        if (stripNext)
+            while (from < to && isSpace(text[from])) ++from;
+        if (stripEnd)
+            while (to > from && isSpace(text[to - 1])) --to;
+        if (to > from) out.push_back({-1, text.substr(from, to - from)});
+    };
     for (const auto& [start, t] : taken) {
-        if (start > pos) out.push_back({-1, text.substr(pos, start - pos)});
-        out.push_back({t.second, text.substr(start, t.first - start)});
+        const Candidate& c = candidates_[t.second];
+        if (start > pos) raw(pos, start, c.lstrip);
+        out.push_back({c.id, text.substr(start, t.first - start)});
+        stripNext = c.rstrip;
         pos = t.first;
     }
-    if (pos < text.size()) out.push_back({-1, text.substr(pos)});
+    raw(pos, text.size(), false);
     return out;
 }
 

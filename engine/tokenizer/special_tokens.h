@@ -3,6 +3,7 @@
 // llama.cpp's rules (tokenizer_st_partition): control, unknown and user-defined tokens are
 // candidates; longer texts win over shorter ones, then leftmost; matches never overlap.
 // Without parseSpecial only user-defined tokens are matched (HF does the same).
+// Tokens with the lstrip / rstrip attribute also swallow the whitespace next to them.
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -27,6 +28,7 @@ private:
         int32_t id;
         uint32_t length;
         bool needsParseSpecial;  // control / unknown, as opposed to user-defined
+        bool lstrip, rstrip;     // drop ASCII whitespace before / after a match
     };
     struct Occurrence {
         uint32_t rank;  // index into candidates_, i.e. priority

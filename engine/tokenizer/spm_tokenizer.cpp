@@ -1,8 +1,8 @@
 #include "tokenizer/spm_tokenizer.h"
 
 #include <cstdio>
-#include <queue>
 
+#include "tokenizer/merge_queue.h"
 #include "tokenizer/unicode.h"
 
 namespace gb {
@@ -62,9 +62,9 @@ struct Bigram {  // 16 bytes: long texts put millions of these in the queue
 };
 
 // Highest score first; on equal scores the leftmost pair.
-struct Worse {
+struct First {
     bool operator()(const Bigram& a, const Bigram& b) const {
-        return a.score < b.score || (a.score == b.score && a.left > b.left);
+        return a.score > b.score || (a.score == b.score && a.left < b.left);
     }
 };
 
@@ -110,21 +110,26 @@ void SpmTokenizer::encodeRun(const std::string& text, std::vector<int32_t>& out)
         off += len;
     }
 
-    std::priority_queue<Bigram, std::vector<Bigram>, Worse> queue;
     std::string scratch;
-    auto tryPair = [&](int left, int right) {
-        if (left < 0 || right < 0) return;
+    // The pair (left, right) when its text is a token.
+    auto pairOf = [&](int left, int right, Bigram& b) {
+        if (left < 0 || right < 0) return false;
         scratch.assign(text, sym[left].offset, sym[left].len + sym[right].len);
         auto it = vocab_.index.find(scratch);
-        if (it == vocab_.index.end()) return;
-        const float score = vocab_.scores.empty() ? 0.0f : vocab_.scores[it->second];
-        queue.push({score, left, right, uint32_t(scratch.size())});
+        if (it == vocab_.index.end()) return false;
+        b = {vocab_.scores.empty() ? 0.0f : vocab_.scores[it->second], left, right, uint32_t(scratch.size())};
+        return true;
     };
-    for (int i = 1; i < int(sym.size()); ++i) tryPair(i - 1, i);
+    std::vector<Bigram> initial;
+    for (int i = 1; i < int(sym.size()); ++i)
+        if (Bigram b; pairOf(i - 1, i, b)) initial.push_back(b);
+    MergeQueue<Bigram, First> queue(std::move(initial));
+    auto tryPair = [&](int left, int right) {
+        if (Bigram b; pairOf(left, right, b)) queue.push(b);
+    };
 
     while (!queue.empty()) {
-        const Bigram b = queue.top();
-        queue.pop();
+        const Bigram b = queue.pop();
         Symbol& l = sym[b.left];
         Symbol& r = sym[b.right];
         if (l.len == 0 || r.len == 0 || l.len + r.len != b.len) continue;  // one side changed since

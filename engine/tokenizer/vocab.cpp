@@ -148,6 +148,7 @@ Vocab Vocab::fromGguf(const GgufFile& f) {
     if (v.addEos && v.eos < 0) throw Error(key("add_eos_token") + " is true, but the vocabulary has no EOS token");
 
     applyTextFixups(v, fim);
+    applyStripAttributes(v, f.getString("general.name"), f.getString("general.architecture"));
     return v;
 }
 

@@ -28,6 +28,10 @@ struct Vocab {
     bool cleanSpaces = false;   // detokenization applies clean_up_tokenization_spaces (implied by pre)
     bool ignoreMerges = false;  // BPE: a pre-token that is a vocab entry is emitted whole (implied by pre)
     std::vector<int32_t> eog;   // sorted: every id that ends generation (eos, eot, eom, by-text EOG/FIM ids)
+    // llama.cpp's LSTRIP / RSTRIP token attributes, which it sets by model name (Phi-3, a few
+    // embedding models): ASCII whitespace before / after the token's text is dropped when that
+    // text is matched as a special token. Sorted ids.
+    std::vector<int32_t> lstrip, rstrip;
     std::unordered_map<std::string, int32_t> index;  // token text -> id
     std::vector<std::string> warnings;  // what llama.cpp would log while loading (ignored ids, …)
 

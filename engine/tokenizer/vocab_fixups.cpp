@@ -1,6 +1,7 @@
 #include "tokenizer/vocab_fixups.h"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 #include <string_view>
 
@@ -95,6 +96,41 @@ void applyTextFixups(Vocab& v, FimIds fim) {
     std::sort(eog.begin(), eog.end());
     eog.erase(std::unique(eog.begin(), eog.end()), eog.end());
     v.eog = std::move(eog);
+}
+
+void applyStripAttributes(Vocab& v, const std::string& modelName, const std::string& architecture) {
+    std::string name = modelName;
+    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    auto contains = [](const std::string& s, Names subs) {
+        for (auto sub : subs)
+            if (s.find(sub) != std::string::npos) return true;
+        return false;
+    };
+    auto isSpecial = [&](int32_t id) {
+        const TokenType t = v.types[id];
+        return t == TokenType::Control || t == TokenType::UserDefined || t == TokenType::Unknown;
+    };
+    std::vector<int32_t> l, r;
+    if (contains(v.pre, {"jina-v2-de", "jina-v2-es", "jina-v2-code"}) ||
+        contains(architecture, {"nomic-bert-moe", "jina-bert-v3"})) {
+        if (int32_t id = idOf(v, "<mask>"); id >= 0) l.push_back(id);
+    } else if (contains(name, {"phi-3", "phi3"})) {
+        // Every special token eats the whitespace after it, "</s>" too; "<unk>", "<s>" and
+        // "<|endoftext|>" do not.
+        for (int32_t id = 0; id < v.size(); ++id)
+            if (isSpecial(id)) r.push_back(id);
+        if (int32_t id = idOf(v, "</s>"); id >= 0) r.push_back(id);
+        for (auto keep : {"<unk>", "<s>", "<|endoftext|>"})
+            if (int32_t id = idOf(v, keep); id >= 0) r.erase(std::remove(r.begin(), r.end(), id), r.end());
+    } else if (contains(name, {"modern-bert"})) {
+        if (int32_t id = idOf(v, "[MASK]"); id >= 0) l.push_back(id);
+    }
+    for (auto* ids : {&l, &r}) {
+        std::sort(ids->begin(), ids->end());
+        ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    }
+    v.lstrip = std::move(l);
+    v.rstrip = std::move(r);
 }
 
 }  // namespace gb

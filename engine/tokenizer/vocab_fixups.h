@@ -15,4 +15,7 @@ struct FimIds {
 // EOG or FIM to Control, and fills v.eog. Needs v.tokens, v.types, v.index, v.eos/eot/eom.
 void applyTextFixups(Vocab& v, FimIds fim);
 
+// The strip attributes llama.cpp gives by general.name / tokenizer.ggml.pre / general.architecture.
+void applyStripAttributes(Vocab& v, const std::string& modelName, const std::string& architecture);
+
 }  // namespace gb
