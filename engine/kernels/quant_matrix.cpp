@@ -33,7 +33,10 @@ void QuantMatrix::multiply(const float* x, float* y, int64_t M) const {
     }
     // Prompt batches: dequantize a tile of rows, multiply it with oneDNN, scatter the columns.
     const int64_t tile = std::min(N_, kTileRows);
-    std::vector<float> w(static_cast<size_t>(tile * K_)), part(static_cast<size_t>(M * tile));
+    // Scratch reused across calls (a fresh 32 MB allocation per product costs page faults).
+    thread_local std::vector<float> w, part;
+    if (w.size() < static_cast<size_t>(tile * K_)) w.resize(static_cast<size_t>(tile * K_));
+    if (part.size() < static_cast<size_t>(M * tile)) part.resize(static_cast<size_t>(M * tile));
     for (int64_t n0 = 0; n0 < N_; n0 += tile) {
         const int64_t nt = std::min(tile, N_ - n0);
 #pragma omp parallel for schedule(static) num_threads(computeThreads())
