@@ -12,5 +12,9 @@ int cmdTokenize(const Argv& args);
 int cmdGenerate(const Argv& args);
 int cmdInspect(const Argv& args);
 int cmdBench(const Argv& args);
+int cmdHistory(const Argv& args);
+int cmdChat(const Argv& args);
+int cmdTemplate(const Argv& args);
+int cmdLab(const Argv& args);
 
 }  // namespace cli

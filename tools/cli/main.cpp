@@ -19,6 +19,10 @@ const std::map<std::string, std::pair<std::function<int(const cli::Argv&)>, cons
         {"generate", {cli::cmdGenerate, "MODEL --prompt TEXT [-n N] …   generate a continuation"}},
         {"bench", {cli::cmdBench, "MODEL [-p 128] [-n 64] [--reps R] prompt and generation speed (JSON with --json)"}},
         {"inspect", {cli::cmdInspect, "MODEL --prompt TEXT --json …   generate + attention, routing, logit lens"}},
+        {"chat", {cli::cmdChat, "MODEL --message TEXT [--db DB] [--conversation ID] … reply, saved to the history"}},
+        {"history", {cli::cmdHistory, "[--db DB] list|show ID|search Q|export ID --format md|json|import FILE"}},
+        {"template", {cli::cmdTemplate, "render (MODEL | --template F.jinja) --messages F.json [--json] chat prompt"}},
+        {"lab", {cli::cmdLab, "MODEL --templates A,B --inputs F.csv [--json] … prompt templates scored side by side"}},
     };
     return table;
 }
