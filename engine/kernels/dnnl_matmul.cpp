@@ -102,15 +102,18 @@ void PackedMatrix::multiply(const float* x, float* y, int64_t M) const {
     rt.strm.wait();
 }
 
-void matmulPlain(const float* x, const float* w, float* y, int64_t M, int64_t N, int64_t K) {
+namespace {
+
+// One cached primitive per (type, M, N, K) for plainly laid out [N][K] weights.
+void runPlain(dt type, const void* x, const void* w, float* y, int64_t M, int64_t N, int64_t K) {
     auto& rt = runtime();
     static std::mutex mu;
-    static std::map<std::tuple<int64_t, int64_t, int64_t>, dnnl::matmul> cache;
-    memory::desc src({M, K}, dt::f32, tag::ab), wt({K, N}, dt::f32, tag::ba), dst({M, N}, dt::f32, tag::ab);
+    static std::map<std::tuple<int, int64_t, int64_t, int64_t>, dnnl::matmul> cache;
+    memory::desc src({M, K}, type, tag::ab), wt({K, N}, type, tag::ba), dst({M, N}, dt::f32, tag::ab);
     dnnl::matmul prim;
     {
         std::lock_guard lock(mu);
-        auto key = std::make_tuple(M, N, K);
+        auto key = std::make_tuple(static_cast<int>(type), M, N, K);
         auto it = cache.find(key);
         if (it == cache.end()) {
             if (cache.size() > 256) cache.clear();
@@ -118,9 +121,19 @@ void matmulPlain(const float* x, const float* w, float* y, int64_t M, int64_t N,
         }
         prim = it->second;
     }
-    memory xs(src, rt.eng, const_cast<float*>(x)), ws(wt, rt.eng, const_cast<float*>(w)), ys(dst, rt.eng, y);
+    memory xs(src, rt.eng, const_cast<void*>(x)), ws(wt, rt.eng, const_cast<void*>(w)), ys(dst, rt.eng, y);
     prim.execute(rt.strm, {{DNNL_ARG_SRC, xs}, {DNNL_ARG_WEIGHTS, ws}, {DNNL_ARG_DST, ys}});
     rt.strm.wait();
+}
+
+}  // namespace
+
+void matmulPlain(const float* x, const float* w, float* y, int64_t M, int64_t N, int64_t K) {
+    runPlain(dt::f32, x, w, y, M, N, K);
+}
+
+void matmulPlainBf16(const uint16_t* x, const uint16_t* w, float* y, int64_t M, int64_t N, int64_t K) {
+    runPlain(dt::bf16, x, w, y, M, N, K);
 }
 
 }  // namespace gb

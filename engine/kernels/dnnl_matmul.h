@@ -37,6 +37,9 @@ private:
 // y[M][N] = x[M][K] · Wᵀ with W given plainly as [N][K] (no prepacking; for weights that are
 // dequantized on the fly).
 void matmulPlain(const float* x, const float* w, float* y, int64_t M, int64_t N, int64_t K);
+// The same in bfloat16 (x and w already converted), f32 out: twice the arithmetic rate, with
+// 8-bit mantissas in the products (an opt-in fast path for prompt batches).
+void matmulPlainBf16(const uint16_t* x, const uint16_t* w, float* y, int64_t M, int64_t N, int64_t K);
 
 // Threads for oneDNN and our own OpenMP loops.
 void setComputeThreads(int n);

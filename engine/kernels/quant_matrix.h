@@ -12,8 +12,9 @@ public:
     static constexpr int64_t kFusedMaxM = 16;
     static constexpr int64_t kTileRows = 4096;
 
-    // data: N rows of K elements of `type`, rowBytes apart.
-    QuantMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K);
+    // data: N rows of K elements of `type`, rowBytes apart. bf16Batches: prompt batches run in
+    // bfloat16 (faster, lossy: an option, never the default).
+    QuantMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K, bool bf16Batches = false);
 
     void multiply(const float* x, float* y, int64_t M) const override;
     int64_t rows() const override { return N_; }
@@ -23,10 +24,13 @@ public:
     static bool hasFusedKernel(TensorType t);
 
 private:
+    void multiplyBf16(const float* x, float* y, int64_t M) const;
+
     TensorType type_;
     const uint8_t* data_;
     int64_t N_, K_;
     size_t rowBytes_;
+    bool bf16_;
 };
 
 }  // namespace gb

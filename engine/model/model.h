@@ -22,6 +22,7 @@ struct LoadOptions {
     std::function<bool(float)> progress;
     bool vocabOnly = false;  // tokenizer only (vocab-only GGUF files have no tensors)
     bool fusedKernels = true; // quantized matrices computed in place (false: all dequantized to f32)
+    bool bf16Prefill = false; // prompt batches over quantized weights in bfloat16: faster, lossy (opt-in)
 };
 
 struct ModelSummary {

@@ -23,8 +23,8 @@ std::string shapeOf(const std::vector<uint64_t>& d) {
 
 class Loader {
 public:
-    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, bool fused)
-        : f_(f), c_(c), progress_(progress), fused_(fused) {
+    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, bool fused, bool bf16)
+        : f_(f), c_(c), progress_(progress), fused_(fused), bf16_(bf16) {
         for (const auto& t : f.tensors()) total_ += t.nbytes;
     }
 
@@ -54,7 +54,7 @@ public:
         const size_t rb = rowBytes(traitsOf(t.type), cols);
         if (fused_ && QuantMatrix::hasFusedKernel(t.type)) {
             advance(rows * rb);
-            return std::make_unique<QuantMatrix>(t.type, t.data + row0 * rb, rows, cols);
+            return std::make_unique<QuantMatrix>(t.type, t.data + row0 * rb, rows, cols, bf16_);
         }
         scratch_.resize(rows * cols);
         for (uint64_t r = 0; r < rows; ++r)
@@ -100,7 +100,7 @@ private:
     const GgufFile& f_;
     const ModelConfig& c_;
     const std::function<bool(float)>& progress_;
-    bool fused_;
+    bool fused_, bf16_;
     std::vector<float> scratch_;
     uint64_t total_ = 0, done_ = 0;
     size_t bytes_ = 0;
@@ -109,8 +109,8 @@ private:
 }  // namespace
 
 std::unique_ptr<ModelWeights> loadWeights(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress,
-                                          bool fusedKernels) {
-    Loader L(f, c, progress, fusedKernels);
+                                          bool fusedKernels, bool bf16Prefill) {
+    Loader L(f, c, progress, fusedKernels, bf16Prefill);
     auto w = std::make_unique<ModelWeights>();
     const uint64_t d = c.nEmbd, q = uint64_t(c.nHead) * c.headDim, kv = uint64_t(c.nHeadKv) * c.headDim;
     w->tokenEmbd = &L.tensor("token_embd.weight", {d, uint64_t(c.nVocab)});

@@ -119,7 +119,7 @@ GenerationResult generate(Session& session, const GenerationRequest& req, const 
         describeToken(logits, g.id, req.topAlternatives, tok, g);
         describeSampled(chain.lastCandidates(), g.id, req.topAlternatives, tok, g);
         if (i == 0) res.timings.firstTokenMs = res.timings.promptMs + msSince(t1);
-        if (tok.vocab().isEog(g.id)) {
+        if (!req.ignoreEos && tok.vocab().isEog(g.id)) {
             res.stopReason = "eos";
             break;
         }

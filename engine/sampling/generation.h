@@ -39,6 +39,7 @@ struct GenerationRequest {
     std::vector<std::string> stopStrings;
     int topAlternatives = 0;
     bool keepCache = false;  // reuse the session's cache prefix that matches the prompt
+    bool ignoreEos = false;  // keep generating past end-of-generation tokens (as llama.cpp's reference runs do)
 };
 
 struct GenerationTimings {

@@ -27,16 +27,18 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int cmdBench(const Argv& argv) {
-    Args a(argv, {"--json"});
+    Args a(argv, {"--json", "--bf16-prefill"});
     const std::string path = a.positional(0, "MODEL");
     const int P = static_cast<int>(a.getInt("-p", 128)), N = static_cast<int>(a.getInt("-n", 64));
     const int threads = static_cast<int>(a.getInt("--threads", 0)), reps = static_cast<int>(a.getInt("--reps", 3));
     const bool json = a.flag("--json");
+    gb::LoadOptions opt;
+    opt.bf16Prefill = a.flag("--bf16-prefill");
     a.finish();
     if (P < 1 || N < 0 || reps < 1) throw UsageError("bench needs -p >= 1, -n >= 0, --reps >= 1");
 
     const auto t0 = Clock::now();
-    auto model = gb::Model::load(path);
+    auto model = gb::Model::load(path, opt);
     const double loadS = secondsSince(t0);
     const int vocab = model->config().nVocab;
     if (P + N + 1 > model->config().nCtxTrain)
@@ -65,7 +67,7 @@ int cmdBench(const Argv& argv) {
     const double peakMb = gb::peakResidentBytes() / 1048576.0;
     nlohmann::json j = {{"model", path}, {"p", P}, {"n", N}, {"threads", threads}, {"reps", reps},
                         {"pp_tok_s", median(pp)}, {"tg_tok_s", median(tg)}, {"load_s", loadS}, {"peak_rss_mb", peakMb},
-                        {"weights_mb", model->summary().weightBytes / 1048576.0}};
+                        {"weights_mb", model->summary().weightBytes / 1048576.0}, {"bf16_prefill", opt.bf16Prefill}};
     if (json)
         printJson(j);
     else

@@ -20,14 +20,11 @@ int cmdGenerate(const Argv& argv) {
     RunFlags f = parseRunFlags(a);
     a.finish();
 
-    auto model = gb::Model::load(path);
+    gb::LoadOptions opt;
+    opt.bf16Prefill = f.bf16Prefill;
+    auto model = gb::Model::load(path, opt);
     gb::Session session(model, {f.ctx, f.threads});
-    gb::GenerationRequest req;
-    req.prompt = *prompt;
-    req.maxTokens = f.maxTokens;
-    req.sampling = f.sampling;
-    req.stopStrings = f.stops;
-    req.topAlternatives = f.topAlternatives;
+    gb::GenerationRequest req = f.request(*prompt);
     gb::GenerationCallbacks cb;
     if (!json)
         cb.onToken = [](const gb::GeneratedToken& t) {

@@ -45,7 +45,9 @@ int cmdInspect(const Argv& argv) {
     a.finish();
     if (lens < 0 || lens > 100) throw UsageError("--logit-lens must be between 0 and 100");
 
-    auto model = gb::Model::load(path);
+    gb::LoadOptions opt;
+    opt.bf16Prefill = f.bf16Prefill;
+    auto model = gb::Model::load(path, opt);
     const auto& c = model->config();
     gb::InspectionSelection sel;
     sel.layers = parseList(layers, c.nLayer, "layers");
@@ -54,12 +56,7 @@ int cmdInspect(const Argv& argv) {
     gb::InspectionRecorder rec(sel);
 
     gb::Session session(model, {f.ctx, f.threads});
-    gb::GenerationRequest req;
-    req.prompt = *prompt;
-    req.maxTokens = f.maxTokens;
-    req.sampling = f.sampling;
-    req.stopStrings = f.stops;
-    req.topAlternatives = f.topAlternatives;
+    gb::GenerationRequest req = f.request(*prompt);
     gb::GenerationCallbacks cb;
     cb.observer = &rec;
     gb::GenerationResult r = gb::generate(session, req, cb);

@@ -2,7 +2,18 @@
 
 namespace cli {
 
-std::set<std::string> runFlagNames() { return {"--json", "--token-healing"}; }
+std::set<std::string> runFlagNames() { return {"--json", "--token-healing", "--ignore-eos", "--bf16-prefill"}; }
+
+gb::GenerationRequest RunFlags::request(const std::string& prompt) const {
+    gb::GenerationRequest req;
+    req.prompt = prompt;
+    req.maxTokens = maxTokens;
+    req.sampling = sampling;
+    req.stopStrings = stops;
+    req.topAlternatives = topAlternatives;
+    req.ignoreEos = ignoreEos;
+    return req;
+}
 
 RunFlags parseRunFlags(Args& a) {
     RunFlags f;
@@ -26,6 +37,8 @@ RunFlags parseRunFlags(Args& a) {
     f.ctx = static_cast<int>(a.getInt("--ctx", 0));
     f.stops = a.all("--stop");
     f.topAlternatives = static_cast<int>(a.getInt("--top-alternatives", 0));
+    f.ignoreEos = a.flag("--ignore-eos");
+    f.bf16Prefill = a.flag("--bf16-prefill");
     if (f.maxTokens < 0) throw UsageError("-n must not be negative");
     if (s.beams < 1 || s.beams > 64) throw UsageError("--beams must be between 1 and 64");
     if (s.topP <= 0 || s.topP > 1) throw UsageError("--top-p must be in (0, 1]");

@@ -12,6 +12,10 @@ struct RunFlags {
     int ctx = 0;
     std::vector<std::string> stops;
     int topAlternatives = 0;
+    bool ignoreEos = false;
+    bool bf16Prefill = false;  // prompt batches over quantized weights in bfloat16 (lossy, opt-in)
+
+    gb::GenerationRequest request(const std::string& prompt) const;
 };
 
 RunFlags parseRunFlags(Args& a);

@@ -1,0 +1,28 @@
+# cmake -DCLI=glassbox-cli -DMODEL=model.gguf -P smoke.cmake
+# Runs `glassbox-cli bench MODEL -p 16 -n 8 --reps 1 --json` and checks that the JSON has
+# pp_tok_s, tg_tok_s, load_s and peak_rss_mb as positive numbers. Speed is reported, not judged.
+cmake_minimum_required(VERSION 3.25)
+if(NOT CLI OR NOT MODEL)
+  message(FATAL_ERROR "usage: cmake -DCLI=glassbox-cli -DMODEL=model.gguf -P smoke.cmake")
+endif()
+execute_process(COMMAND ${CLI} bench ${MODEL} -p 16 -n 8 --reps 1 --threads 2 --json
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 100)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "glassbox-cli bench failed (${rc}): ${err}")
+endif()
+string(STRIP "${out}" out)
+message(STATUS "${out}")
+foreach(field pp_tok_s tg_tok_s load_s peak_rss_mb)
+  string(JSON value ERROR_VARIABLE jerr GET "${out}" ${field})
+  if(jerr)
+    message(FATAL_ERROR "bench JSON has no '${field}': ${jerr}")
+  endif()
+  string(JSON type TYPE "${out}" ${field})
+  if(NOT type STREQUAL "NUMBER")
+    message(FATAL_ERROR "bench JSON '${field}' is ${type}, not a number")
+  endif()
+  if(NOT value GREATER 0)
+    message(FATAL_ERROR "bench JSON '${field}' = ${value}, expected > 0")
+  endif()
+endforeach()
+message(STATUS "bench_smoke: ok")
