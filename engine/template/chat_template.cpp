@@ -72,9 +72,7 @@ std::string ChatTemplate::renderJson(const nlohmann::ordered_json& messages, con
         if (opt.extraContext.is_object())
             for (auto it = opt.extraContext.begin(); it != opt.extraContext.end(); ++it)
                 declare(it.key(), valueFromJson(it.value(), opt.limits));
-        std::string out = in.run(*program_, global);
-        global->vars.clear();
-        return out;
+        return in.run(*program_, global);
     } catch (const Failure& f) {
         throw toTemplateError(f, source_);
     } catch (const BreakSignal&) {

@@ -40,6 +40,13 @@ std::string capitalize(const std::string& s);
 // jinja_globals.cpp: namespace, raise_exception, range, strftime_now, true/false/none.
 void installGlobals(Env& env);
 
+// An optional argument as the reference reads it: args[i] ?? kwargs[key] (nullptr if neither).
+const Value* findArg(const std::vector<Value>& args, const ObjectData* kwargs, size_t i, const char* key);
+inline Value argOr(const std::vector<Value>& args, const ObjectData* kwargs, size_t i, const char* key, Value fallback) {
+    const Value* v = findArg(args, kwargs, i, key);
+    return v ? *v : std::move(fallback);
+}
+
 // The JS truthiness of a RuntimeValue's underlying value (lists and dicts always true).
 bool rawTruthy(const Value& v);
 // What Array.prototype.join writes for an element of a list's underlying values.

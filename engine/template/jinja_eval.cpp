@@ -138,12 +138,10 @@ Value Interpreter::evalFor(const Node& n, const EnvPtr& env) {
         fail(std::string("Expected iterable or object type in for loop: got ") + kindName(iterable.kind()));
     // The items are those present when the loop starts (as the reference's snapshot): a
     // list that grows while the loop runs (append) is read up to its initial length.
-    std::shared_ptr<ArrayData> keys;
     std::shared_ptr<ArrayData> source;
-    if (iterable.isObject()) {
-        keys = std::make_shared<ArrayData>();
-        for (const auto& e : iterable.object().entries) keys->items.push_back(Value::string(e.first));
-        source = keys;
+    if (iterable.isObject()) {  // a dict iterates over its keys
+        source = std::make_shared<ArrayData>();
+        for (const auto& e : iterable.object().entries) source->items.push_back(Value::string(e.first));
     } else {
         source = iterable.arrayPtr();
     }

@@ -11,12 +11,8 @@
 namespace gb::jinja {
 namespace {
 
-// args[i] ?? kwargs[key] ?? fallback
 Value pick(const CallArgs& a, size_t i, const char* key, Value fallback) {
-    if (i < a.positional.size()) return a.positional[i];
-    if (key)
-        if (const Value* v = a.keywords->find(key)) return *v;
-    return fallback;
+    return argOr(a.positional, a.keywords.get(), i, key, std::move(fallback));
 }
 
 Value tojsonFilter(Interpreter& in, const Value& operand, const CallArgs& a) {

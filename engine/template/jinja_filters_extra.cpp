@@ -14,8 +14,7 @@ namespace gb::jinja {
 namespace {
 
 const Value* arg(const std::vector<Value>& args, const ObjectData& kwargs, size_t i, const char* key) {
-    if (i < args.size()) return &args[i];
-    return kwargs.find(key);
+    return findArg(args, &kwargs, i, key);
 }
 
 Value roundFilter(const Value& operand, const std::vector<Value>& args, const ObjectData& kwargs) {

@@ -27,6 +27,11 @@ std::string capitalize(const std::string& s) {  // first UTF-16 unit upper-cased
     return jsToUpper(std::string_view(s).substr(0, i)) + s.substr(i);
 }
 
+const Value* findArg(const std::vector<Value>& args, const ObjectData* kwargs, size_t i, const char* key) {
+    if (i < args.size()) return &args[i];
+    return kwargs && key ? kwargs->find(key) : nullptr;
+}
+
 bool rawTruthy(const Value& v) {
     if (v.isArray() || v.isAttributeContainer() || v.is(Kind::Function)) return true;
     return v.truthy();

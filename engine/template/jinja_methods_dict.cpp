@@ -20,12 +20,7 @@ Value dictsort(const Value& object, const std::vector<Value>& args) {
         if (a.is(Kind::KwArgs)) kwargs = &a.object();
         else positional.push_back(a);
     }
-    auto pick = [&](size_t i, const char* key, Value fallback) {
-        if (i < positional.size()) return positional[i];
-        if (kwargs)
-            if (const Value* v = kwargs->find(key)) return *v;
-        return fallback;
-    };
+    auto pick = [&](size_t i, const char* key, Value fallback) { return argOr(positional, kwargs, i, key, std::move(fallback)); };
     const Value caseSensitive = pick(0, "case_sensitive", Value::boolean(false));
     if (!caseSensitive.is(Kind::Boolean)) fail("case_sensitive must be a boolean");
     const Value by = pick(1, "by", Value::string("key"));

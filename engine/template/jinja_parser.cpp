@@ -87,10 +87,8 @@ NodePtr Parser::ifStatement(size_t pos) {
         const size_t elifPos = t_[cur_].pos;
         cur_ += 2;
         n->alternate.push_back(ifStatement(elifPos));
-    } else if (isStatement({"else"})) {
-        cur_ += 2;
-        expect(Tok::CloseStatement, "'%}'");
-        bodyUntil(n->alternate, {"endif"}, "if");
+    } else {
+        elseBlock(n->alternate, "endif", "if");
     }
     return n;
 }
@@ -116,11 +114,7 @@ NodePtr Parser::forStatement(size_t pos) {
     n->b = expression();
     expect(Tok::CloseStatement, "'%}'");
     bodyUntil(n->body, {"endfor", "else"}, "for");
-    if (isStatement({"else"})) {
-        cur_ += 2;
-        expect(Tok::CloseStatement, "'%}'");
-        bodyUntil(n->alternate, {"endfor"}, "for");
-    }
+    elseBlock(n->alternate, "endfor", "for");
     return n;
 }
 

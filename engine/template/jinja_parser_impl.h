@@ -82,6 +82,14 @@ private:
         }
     }
 
+    // An optional {% else %} and the statements after it, up to {% end %}.
+    void elseBlock(NodeList& out, const char* end, const char* opener) {
+        if (!isStatement({"else"})) return;
+        cur_ += 2;
+        expect(Tok::CloseStatement, "'%}'");
+        bodyUntil(out, {end}, opener);
+    }
+
     NodePtr any();
     NodePtr statement();
     NodePtr setStatement(size_t pos);

@@ -9,6 +9,7 @@ namespace gb::jinja {
 // Ill-formed input gives one U+FFFD per maximal subpart (as the WHATWG decoder, and so
 // Node, reads files).
 char32_t decodeUtf8(std::string_view s, size_t& i) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i++]);
     size_t len = 1;
     if (unicode::checkStrict(s, i, len) != unicode::SeqStatus::Valid) {
         i += len;
