@@ -47,7 +47,8 @@ void printTable(const gb::lab::RunSpec& spec, const gb::lab::RunResult& r) {
         QString first;
         for (const auto& row : r.cells)
             if (c < row.size() && !row[c].error.isEmpty() && first.isEmpty()) first = row[c].error;
-        std::printf("  (%d inputs failed: %s)\n", s.errors, u8(first).c_str());
+        const bool tooLong = first.contains(QStringLiteral("context holds only"));
+        std::printf("  (%d inputs failed: %s%s)\n", s.errors, u8(first).c_str(), tooLong ? "; try --ctx 1024" : "");
     }
 }
 
