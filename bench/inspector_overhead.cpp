@@ -1,13 +1,16 @@
-// glassbox-bench-inspector [MODEL.gguf …] [-p 64] [-n 64] [--reps 3] [--threads T]
+// glassbox-bench-inspector [MODEL.gguf …] [-p 64] [-n 64] [--reps 3] [--threads T] [--only CONFIG]
 // Decoding speed with the inspector's observer (app/inspection/InspectionCollector, as the app
 // installs it) against no observer, on the same session and prompt, printed as JSON:
 //   none       no observer (the engine does no inspection work at all)
 //   closed     the inspector closed: routing and token pieces only (what the app always records)
 //   open       the inspector open: attention of every head of every layer + routing
 //   open_lens  open + the logit lens (top 5 after every layer)
+//   taps, taps_lens  an observer that asks for the same as open / open_lens and does nothing with
+//              it: the engine's own tap cost, which the collector's figures should barely exceed
 // Like `glassbox-cli bench`: a random prompt of -p tokens, then -n greedy tokens without stopping
-// at EOS; a warm-up run, then --reps runs per configuration, interleaved (none, closed, open,
-// open_lens, none, …) so a noisy machine hurts every configuration alike; medians reported.
+// at EOS; a warm-up run, then --reps runs per configuration, interleaved (the order rotates every
+// rep) so a noisy machine hurts every configuration alike; medians and bests (max) reported, and
+// overheads against `none` (a figure of +25 % means 1.25× the time per token).
 // The collector posts chunks as in the app (collect() after every token, at most 25 a second,
 // flush() at the end); the chunks are dropped here, as the GUI thread's work is not generation's.
 #include <QByteArray>
@@ -45,8 +48,26 @@ struct Config {
     const char* name;
     bool observe, attention;
     int lensK;
+    bool bare;  // a do-nothing observer instead of the collector
 };
-constexpr Config kConfigs[] = {{"none", false, false, 0}, {"closed", true, false, 0}, {"open", true, true, 0}, {"open_lens", true, true, 5}};
+constexpr Config kConfigs[] = {{"none", false, false, 0, false},     {"closed", true, false, 0, false},
+                               {"taps", true, true, 0, true},        {"open", true, true, 0, false},
+                               {"taps_lens", true, true, 5, true},   {"open_lens", true, true, 5, false}};
+
+// Asks for everything the collector would and ignores it.
+class BareObserver : public gb::Observer {
+public:
+    explicit BareObserver(int lensK) : lensK_(lensK) {}
+    bool wantsAttention(int, int) const override { return true; }
+    bool wantsRouting(int) const override { return true; }
+    int logitLensTopK() const override { return lensK_; }
+    void onAttention(int, int, int, int, std::span<const float>) override {}
+    void onRouting(int, int, std::span<const float>, std::span<const int32_t>, std::span<const float>, int) override {}
+    void onLogitLens(int, int, std::span<const gb::TopToken>) override {}
+
+private:
+    int lensK_;
+};
 
 struct Run {
     double ppTokS = 0, tgTokS = 0;
@@ -76,20 +97,22 @@ Run runOnce(const std::shared_ptr<gb::Model>& model, gb::Session& s, const std::
     collector.setSettings(set);
     glassbox::GenerateCommand cmd;
     cmd.requestId = 1;
-    gb::Observer* obs = cfg.observe ? collector.begin(cmd, *model, prompt) : nullptr;
+    BareObserver bare(cfg.lensK);
+    gb::Observer* obs = cfg.bare ? &bare : cfg.observe ? collector.begin(cmd, *model, prompt) : nullptr;
+    const bool collect = cfg.observe && !cfg.bare;
     Run r;
     s.reset();
     const auto t1 = Clock::now();
     auto logits = s.evaluate(prompt, obs);
-    if (obs) r.chunkBytes += chunkBytes(collector.collect(-1, 0));
+    if (collect) r.chunkBytes += chunkBytes(collector.collect(-1, 0));
     const double ppS = std::chrono::duration<double>(Clock::now() - t1).count();
     const auto t2 = Clock::now();
     for (int i = 0; i < N; ++i) {
         int32_t next = static_cast<int32_t>(std::max_element(logits.begin(), logits.end()) - logits.begin());
-        if (obs) r.chunkBytes += chunkBytes(collector.collect(i, next));
+        if (collect) r.chunkBytes += chunkBytes(collector.collect(i, next));
         logits = s.evaluate(std::span(&next, 1), obs);
     }
-    if (obs) {
+    if (collect) {
         r.chunkBytes += chunkBytes(collector.flush());
         r.posts = collector.posts();
         collector.end();
@@ -100,7 +123,7 @@ Run runOnce(const std::shared_ptr<gb::Model>& model, gb::Session& s, const std::
     return r;
 }
 
-QJsonObject benchModel(const std::string& path, int P, int N, int reps, int threads) {
+QJsonObject benchModel(const std::string& path, int P, int N, int reps, int threads, const std::string& only) {
     const auto t0 = Clock::now();
     auto model = gb::Model::load(path);
     const double loadS = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -112,24 +135,28 @@ QJsonObject benchModel(const std::string& path, int P, int N, int reps, int thre
 
     std::vector<std::vector<double>> pp(std::size(kConfigs)), tg(std::size(kConfigs));
     std::vector<Run> last(std::size(kConfigs));
-    runOnce(model, s, prompt, std::min(N, 8), kConfigs[2]);  // warm-up (caches, first-touch, prepacking)
+    runOnce(model, s, prompt, std::min(N, 8), kConfigs[3]);  // warm-up (caches, first-touch, prepacking)
     for (int r = 0; r < reps; ++r)
         for (size_t k = 0; k < std::size(kConfigs); ++k) {
             const size_t i = (k + size_t(r)) % std::size(kConfigs);  // rotate the order between reps
+            if (!only.empty() && only != kConfigs[i].name && i != 0) continue;
             last[i] = runOnce(model, s, prompt, N, kConfigs[i]);
             pp[i].push_back(last[i].ppTokS);
             tg[i].push_back(last[i].tgTokS);
         }
-    const double base = median(tg[0]), basePp = median(pp[0]);
+    const double base = median(tg[0]), basePp = median(pp[0]), best = *std::max_element(tg[0].begin(), tg[0].end());
     QJsonObject configs;
     for (size_t i = 0; i < std::size(kConfigs); ++i) {
+        if (tg[i].empty()) continue;
         QJsonArray runs;
         for (double v : tg[i]) runs.append(v);
         configs.insert(QLatin1String(kConfigs[i].name),
                        QJsonObject{{"tg_tok_s", median(tg[i])},
+                                   {"tg_best_tok_s", *std::max_element(tg[i].begin(), tg[i].end())},
                                    {"pp_tok_s", median(pp[i])},
                                    {"tg_runs", runs},
                                    {"tg_overhead_pct", base > 0 ? (base / median(tg[i]) - 1) * 100 : 0},
+                                   {"tg_best_overhead_pct", (best / *std::max_element(tg[i].begin(), tg[i].end()) - 1) * 100},
                                    {"pp_overhead_pct", basePp > 0 ? (basePp / median(pp[i]) - 1) * 100 : 0},
                                    {"posts", last[i].posts},
                                    {"recorded_mb", double(last[i].chunkBytes) / 1048576.0}});
@@ -149,7 +176,7 @@ QJsonObject benchModel(const std::string& path, int P, int N, int reps, int thre
 }
 
 int usage(const char* msg) {
-    std::fprintf(stderr, "error: %s\nusage: glassbox-bench-inspector [MODEL.gguf …] [-p 64] [-n 64] [--reps 3] [--threads T]\n", msg);
+    std::fprintf(stderr, "error: %s\nusage: glassbox-bench-inspector [MODEL.gguf …] [-p 64] [-n 64] [--reps 3] [--threads T] [--only CONFIG]\n", msg);
     return 2;
 }
 
@@ -159,6 +186,7 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);  // QVariant metatypes
     std::vector<std::string> models;
     int P = 64, N = 64, reps = 3, threads = 0;
+    std::string only;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&](int& out) {
@@ -174,6 +202,9 @@ int main(int argc, char** argv) {
             if (!value(reps)) return usage("--reps needs a number");
         } else if (a == "--threads") {
             if (!value(threads)) return usage("--threads needs a number");
+        } else if (a == "--only") {
+            if (i + 1 >= argc) return usage("--only needs a configuration name");
+            only = argv[++i];
         } else if (!a.empty() && a[0] == '-') {
             return usage(("unknown flag " + a).c_str());
         } else {
@@ -186,7 +217,7 @@ int main(int argc, char** argv) {
     try {
         for (const auto& m : models) {
             std::fprintf(stderr, "benchmarking %s …\n", m.c_str());
-            out.append(benchModel(m, P, N, reps, threads));
+            out.append(benchModel(m, P, N, reps, threads, only));
         }
     } catch (const gb::Error& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
