@@ -4,7 +4,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QAbstractButton>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -55,6 +57,17 @@ T* find(QObject* root, const QString& name) {
     T* w = root->findChild<T*>(name);
     if (!w) qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
     return w;
+}
+
+// The same replies on every run: a fixed seed instead of a new random one per reply (seed 3 makes
+// the demo model write 48 tokens after "Love is" without ending early).
+inline void fixSeed(QWidget* window, const char* seed = "3") {
+    auto* random = window->findChild<QAbstractButton*>("randomSeed");
+    auto* edit = window->findChild<QLineEdit*>("seedEdit");
+    if (!random || !edit) return;
+    random->setChecked(false);
+    edit->setText(seed);
+    emit edit->textEdited(seed);  // what the panel listens to (typing)
 }
 
 // Makes the engine slow enough to watch: sleeps after every token (and, optionally, on every

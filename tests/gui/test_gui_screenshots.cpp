@@ -1,6 +1,7 @@
 // Screenshots of the main states: empty, streaming, a long chat with Markdown and code, the model
 // and sampling panels, an error, the context filling up, and the Russian and Chinese UI. PNGs go
 // to $GLASSBOX_SCREENSHOT_DIR (tools/screenshots.sh), or to a temporary folder when unset.
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -49,9 +50,9 @@ class TestGuiScreenshots : public QObject {
         for (const auto& [user, reply] : turns) {
             Message u, a;
             s->addMessage(c.conversation.id, parent, Role::User, user, this, [&](const Message& m) { u = m; });
-            QTest::qWaitFor([&] { return u.id != 0; }, 5000);
+            if (!QTest::qWaitFor([&] { return u.id != 0; }, 5000)) return 0;
             s->beginReply(c.conversation.id, u.id, this, [&](const Message& m) { a = m; });
-            QTest::qWaitFor([&] { return a.id != 0; }, 5000);
+            if (!QTest::qWaitFor([&] { return a.id != 0; }, 5000)) return 0;
             GenerationInfo g;
             g.modelFile = "polyglot-moe-4m-q8_0.gguf";
             g.genTokens = int(reply.size() / 4);
@@ -78,6 +79,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
         QTRY_VERIFY_WITH_TIMEOUT(w_->engine()->hasModel() && !w_->engine()->isLoading(), 20000);
         gbgui::find<QSpinBox>(w_.get(), "maxTokens")->setValue(48);
+        gbgui::fixSeed(w_.get());
     }
 
     void empty() { shot(w_.get(), "01-empty"); }

@@ -60,6 +60,7 @@ class TestMainWindow : public QObject {
         composer->moveCursor(QTextCursor::End);
         QTest::keyClick(composer, Qt::Key_Return);
     }
+    void fixSeed() { gbgui::fixSeed(w_.get()); }
     void waitLoaded() { QTRY_VERIFY_WITH_TIMEOUT(w_->engine()->hasModel() && !w_->engine()->isLoading(), 20000); }
 
 private slots:
@@ -68,6 +69,7 @@ private slots:
         start(db_);
         waitLoaded();
         get<QSpinBox>("maxTokens")->setValue(24);
+        fixSeed();
     }
 
     void opensWithTitleFocusAndModel() {
@@ -231,6 +233,24 @@ private slots:
         w_->engine()->setInspectionProvider(nullptr);
         QCOMPARE(view()->messageWidgets().size(), 4);
         QVERIFY(!textOf(last()).isEmpty());
+    }
+
+    void deletingAConversationWhileItsReplyStreams() {
+        QTest::keySequence(w_.get(), QKeySequence(Qt::CTRL | Qt::Key_N));
+        w_->engine()->setInspectionProvider(std::make_shared<gbgui::Throttle>(25));
+        get<QSpinBox>("maxTokens")->setValue(100);
+        send("Doomed");
+        QTRY_VERIFY_WITH_TIMEOUT(w_->controller()->isStreaming() && !textOf(last()).isEmpty(), 10000);
+        auto* list = get<QTreeWidget>("conversationList");
+        QTRY_COMPARE(list->currentItem()->text(0), QString("Doomed"));
+        dialogs::setNextAnswer(true);
+        get<QAction>("deleteAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(idle() && get<QWidget>("emptyState")->isVisible(), 5000);
+        QTest::qWait(200);
+        w_->engine()->setInspectionProvider(nullptr);
+        get<QSpinBox>("maxTokens")->setValue(24);
+        QVERIFY(!get<QWidget>("errorBanner")->isVisible());
+        QVERIFY(list->findItems("Doomed", Qt::MatchRecursive).isEmpty());
     }
 
     void contextFullAsksAndTruncates() {

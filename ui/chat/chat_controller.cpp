@@ -177,7 +177,10 @@ void ChatController::openConversation(qint64 id) {
 
 void ChatController::removeConversation(qint64 id) {
     for (const ReplyStream& s : std::as_const(streams_))
-        if (s.conversationId == id) engine_->stop(s.requestId);
+        if (s.conversationId == id) {
+            engine_->stop(s.requestId);
+            removed_.insert(id);  // its reply is not saved when it ends
+        }
     engine_->forgetConversation(QString::number(id));
     store_->removeConversation(id);
     if (id == current_ || id == loading_) newConversation();
@@ -329,7 +332,7 @@ void ChatController::flushFrame() {
     for (ReplyStream& s : streams_) {
         if (!s.dirty) continue;
         s.dirty = false;
-        if (s.clock.elapsed() - s.lastSaveMs > 1000) {  // a checkpoint, so a crash loses little
+        if (s.clock.elapsed() - s.lastSaveMs > 1000 && !removed_.contains(s.conversationId)) {  // a crash loses little
             s.lastSaveMs = s.clock.elapsed();
             store_->setContent(s.messageId, s.text);
         }
@@ -343,6 +346,7 @@ void ChatController::flushFrame() {
 }
 
 void ChatController::finalize(ReplyStream& s, const GenerationStats& final) {
+    if (removed_.remove(s.conversationId)) return;  // deleted while it streamed
     const GenerationInfo info = s.generationInfo(engine_->model(), final);
     store_->finishReply(s.messageId, s.text, info);
     if (s.conversationId != current_) return;
@@ -360,7 +364,7 @@ void ChatController::finish(quint64 requestId, const GenerationStats& stats, con
     streams_.erase(it);
     const bool shown = s.conversationId == current_;
     if (!error.isEmpty() && s.text.isEmpty() && !s.continuing) {
-        store_->removeMessage(s.messageId);
+        if (!removed_.remove(s.conversationId)) store_->removeMessage(s.messageId);
         if (shown) {
             tree_.remove(s.messageId);
             emit pathChanged();

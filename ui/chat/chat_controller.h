@@ -4,6 +4,7 @@
 // into updates of the shown conversation, batched to one per frame. A reply keeps streaming into
 // its own conversation when the user switches to another one.
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 #include <functional>
@@ -102,6 +103,7 @@ private:
     QString draftSystemPrompt_;
     ContextPolicy draftPolicy_ = ContextPolicy::Ask;
     QHash<quint64, ReplyStream> streams_;  // by request id
+    QSet<qint64> removed_;                 // conversations deleted while a reply streamed into them
     QHash<qint64, GenerationStats> stats_; // by message id, this run
     QTimer frame_;
     std::function<gb::SamplingParams()> sampling_;

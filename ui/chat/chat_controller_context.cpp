@@ -13,7 +13,7 @@ void ChatController::onContextFull(quint64 requestId, int needed, int size) {
     streams_.erase(it);
     const bool shown = s.conversationId == current_;
     if (!s.continuing) {
-        store_->removeMessage(s.messageId);
+        if (!removed_.remove(s.conversationId)) store_->removeMessage(s.messageId);
         if (shown) {
             tree_.remove(s.messageId);
             emit pathChanged();

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -157,10 +158,15 @@ void MessageWidget::renderBody() {
                 blocks_.append(w);
             bodyLayout_->insertWidget(i + 1, w);
         }
-        if (auto* c = qobject_cast<CodeBlockWidget*>(w))
+        if (auto* c = qobject_cast<CodeBlockWidget*>(w)) {
             c->setCode(b.text, b.language);
-        else if (auto* l = qobject_cast<QLabel*>(w); l && l->text() != b.text)
-            l->setText(b.text);
+        } else if (auto* l = qobject_cast<QLabel*>(w)) {
+            // A line break the model wrote stays one (Markdown would join the lines).
+            static const QRegularExpression softBreak(QStringLiteral("(?<!\\n)\\n(?!\\n)"));
+            QString shown = b.text;
+            if (view_.role != Role::User) shown.replace(softBreak, QStringLiteral("  \n"));
+            if (l->text() != shown) l->setText(shown);
+        }
     }
     while (blocks_.size() > blocks.size()) delete blocks_.takeLast();
 }
