@@ -24,7 +24,8 @@ void swiglu(const FeedForward& f, const float* x, float* y, int64_t M, FfnScratc
 void mixtureOfExperts(const ModelConfig& c, const LayerWeights& ly, int layer, const float* x, float* y, int T,
                       int64_t pos0, Observer* obs, FfnScratch& s) {
     const int E = c.nExpert, K = c.nExpertUsed, d = c.nEmbd;
-    std::vector<float> router(static_cast<size_t>(T) * E);
+    std::vector<float>& router = s.router;  // scratch kept across calls: no allocation per layer
+    router.resize(static_cast<size_t>(T) * E);
     ly.router->multiply(x, router.data(), T);
 
     // Route every token: softmax over all experts, top-k, renormalise the chosen weights.
@@ -49,7 +50,8 @@ void mixtureOfExperts(const ModelConfig& c, const LayerWeights& ly, int layer, c
     }
 
     std::fill(y, y + static_cast<size_t>(T) * d, 0.f);
-    std::vector<float> in, out;
+    std::vector<float>& in = s.rows;
+    std::vector<float>& out = s.out;
     for (int e = 0; e < E; ++e) {
         const auto& tokens = byExpert[e];
         if (tokens.empty()) continue;
