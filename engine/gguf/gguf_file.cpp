@@ -244,6 +244,10 @@ bool GgufFile::getBool(const std::string& key, bool fallback) const {
     throw Error("GGUF metadata '" + key + "' should be a bool but is " + ggufTypeName(v->type));
 }
 
+void GgufFile::releasePages(const uint8_t* p, size_t bytes) const {
+    if (map_) map_->release(p, bytes);
+}
+
 const GgufTensorInfo* GgufFile::findTensor(const std::string& name) const {
     auto it = tensorIndex_.find(name);
     return it == tensorIndex_.end() ? nullptr : &tensors_[it->second];

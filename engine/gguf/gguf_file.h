@@ -48,6 +48,10 @@ public:
     const std::vector<GgufTensorInfo>& tensors() const { return tensors_; }
     const GgufTensorInfo* findTensor(const std::string& name) const;
 
+    // Tensor bytes that were copied elsewhere (re-laid out weights) need not stay resident: drops
+    // their pages when the file is memory-mapped; a no-op for a parsed buffer.
+    void releasePages(const uint8_t* p, size_t bytes) const;
+
 private:
     GgufFile() = default;
     void parseAll();

@@ -74,7 +74,7 @@ std::shared_ptr<Model> Model::load(const std::string& path, const LoadOptions& o
     if (avail > 0 && m->summary_.weightBytes > avail)
         throw Error("the model needs " + std::to_string(m->summary_.weightBytes >> 20) + " MiB of memory but only " +
                     std::to_string(avail >> 20) + " MiB are available");
-    m->weights_ = loadWeights(f, c, opt.progress, opt.fusedKernels, opt.bf16Prefill);
+    m->weights_ = loadWeights(f, c, opt.progress, {opt.fusedKernels, opt.int8Activations, opt.bf16Prefill});
     return m;
 }
 

@@ -23,6 +23,10 @@ struct LoadOptions {
     bool vocabOnly = false;  // tokenizer only (vocab-only GGUF files have no tensors)
     bool fusedKernels = true; // quantized matrices computed in place (false: all dequantized to f32)
     bool bf16Prefill = false; // prompt batches over quantized weights in bfloat16: faster, lossy (opt-in)
+    // Q8_0 / Q4_0 matrices in 8-bit integer arithmetic, activations quantized per 32-block as
+    // llama.cpp quantizes them (its own numerics for these types); false: activations stay f32
+    // (the "exact" mode: the quantized model computed in f32 throughout).
+    bool int8Activations = true;
 };
 
 struct ModelSummary {

@@ -1,6 +1,7 @@
 #include "model/weight_loader.h"
 
 #include "kernels/dnnl_matmul.h"
+#include "kernels/interleaved_matrix.h"
 #include "kernels/quant_matrix.h"
 
 #include <string>
@@ -23,8 +24,8 @@ std::string shapeOf(const std::vector<uint64_t>& d) {
 
 class Loader {
 public:
-    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, bool fused, bool bf16)
-        : f_(f), c_(c), progress_(progress), fused_(fused), bf16_(bf16) {
+    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, const MatrixPaths& paths)
+        : f_(f), c_(c), progress_(progress), paths_(paths) {
         for (const auto& t : f.tensors()) total_ += t.nbytes;
     }
 
@@ -47,14 +48,22 @@ public:
         return v;
     }
 
-    // Rows [row0, row0+rows) of a 2-D or stacked 3-D tensor: computed in place when a fused
-    // kernel exists for its type, else dequantized and packed.
+    // Rows [row0, row0+rows) of a 2-D or stacked 3-D tensor: re-laid out for the integer
+    // kernels, or computed in place when a fused kernel exists for its type, else dequantized
+    // and packed.
     std::unique_ptr<WeightMatrix> matrix(const GgufTensorInfo& t, uint64_t row0, uint64_t rows) {
         const uint64_t cols = t.dims[0];
         const size_t rb = rowBytes(traitsOf(t.type), cols);
-        if (fused_ && QuantMatrix::hasFusedKernel(t.type)) {
+        if (paths_.fused && paths_.int8 && InterleavedMatrix::available(t.type)) {
+            auto m = std::make_unique<InterleavedMatrix>(t.type, t.data + row0 * rb, rows, cols);
+            f_.releasePages(t.data + row0 * rb, rows * rb);  // copied: one resident copy is enough
+            bytes_ += m->bytes();
             advance(rows * rb);
-            return std::make_unique<QuantMatrix>(t.type, t.data + row0 * rb, rows, cols, bf16_);
+            return m;
+        }
+        if (paths_.fused && QuantMatrix::hasFusedKernel(t.type)) {
+            advance(rows * rb);
+            return std::make_unique<QuantMatrix>(t.type, t.data + row0 * rb, rows, cols, paths_.bf16Prefill);
         }
         scratch_.resize(rows * cols);
         for (uint64_t r = 0; r < rows; ++r)
@@ -100,7 +109,7 @@ private:
     const GgufFile& f_;
     const ModelConfig& c_;
     const std::function<bool(float)>& progress_;
-    bool fused_, bf16_;
+    MatrixPaths paths_;
     std::vector<float> scratch_;
     uint64_t total_ = 0, done_ = 0;
     size_t bytes_ = 0;
@@ -109,8 +118,8 @@ private:
 }  // namespace
 
 std::unique_ptr<ModelWeights> loadWeights(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress,
-                                          bool fusedKernels, bool bf16Prefill) {
-    Loader L(f, c, progress, fusedKernels, bf16Prefill);
+                                          const MatrixPaths& paths) {
+    Loader L(f, c, progress, paths);
     auto w = std::make_unique<ModelWeights>();
     const uint64_t d = c.nEmbd, q = uint64_t(c.nHead) * c.headDim, kv = uint64_t(c.nHeadKv) * c.headDim;
     w->tokenEmbd = &L.tensor("token_embd.weight", {d, uint64_t(c.nVocab)});

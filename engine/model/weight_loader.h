@@ -10,11 +10,19 @@ class GgufFile;
 struct ModelConfig;
 struct ModelWeights;
 
-// fusedKernels: keep quantized matrices in the mapped file and compute on them directly (see
-// kernels/quant_matrix.h); otherwise every matrix is dequantized to f32 and prepacked.
+// How quantized matrices are computed.
+struct MatrixPaths {
+    // Quantized matrices computed on their own blocks (kernels/quant_matrix.h: in place in the
+    // mapped file, f32 activations); false: every matrix dequantized to f32 and prepacked.
+    bool fused = true;
+    // Q8_0 / Q4_0 matrices re-laid out for 8-bit integer kernels, activations quantized per block
+    // as llama.cpp does (kernels/interleaved_matrix.h), where the CPU has AVX-512 VNNI.
+    bool int8 = true;
+    bool bf16Prefill = false;  // QuantMatrix prompt batches in bfloat16 (lossy, opt-in)
+};
+
 std::unique_ptr<ModelWeights> loadWeights(const GgufFile& f, const ModelConfig& c,
-                                          const std::function<bool(float)>& progress, bool fusedKernels = true,
-                                          bool bf16Prefill = false);
+                                          const std::function<bool(float)>& progress, const MatrixPaths& paths = {});
 
 // Number of 2-D/3-D weight elements the model has (for memory estimates and `info`).
 uint64_t countParameters(const GgufFile& f);

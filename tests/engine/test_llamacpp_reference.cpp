@@ -15,6 +15,11 @@
 // in F32); a greedy flip is accepted only at a llama.cpp gap below the noise; top-5 logits
 // must stay within 0.3 over 32 steps, and their mean difference under 0.05, so a systematic
 // error cannot hide. Any real bug (RoPE, norm, routing) moves logits by whole units.
+// Q8_0 files run twice: in the exact mode (f32 activations, the bounds above) and in the default
+// mode, which rounds activations to 8-bit blocks as llama.cpp does. Where no rounding lands
+// differently the two agree to 1e-6 (see the conformance suite); where a value near a rounding
+// boundary goes the other way, the difference is one more rounding of the size llama.cpp's own
+// noise measures, so the first-step bound there is twice that noise.
 #include <QtTest>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,17 +39,24 @@ class TestLlamaCppReference : public QObject {
 private slots:
     void greedyMatches_data() {
         QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("int8");
         for (const char* n : {"stories260K-f32", "stories260K-q8_0", "aidreams260K-f32", "aidreams260K-q8_0",
-                              "polyglot-moe-4m-f32", "polyglot-moe-4m-q8_0"})
-            QTest::newRow(n) << QString(n);
+                              "polyglot-moe-4m-f32", "polyglot-moe-4m-q8_0"}) {
+            const bool quantized = QString(n).endsWith("q8_0");
+            QTest::addRow("%s%s", n, quantized ? " exact" : "") << QString(n) << false;
+            if (quantized) QTest::addRow("%s int8", n) << QString(n) << true;
+        }
     }
     void greedyMatches() {
         QFETCH(QString, name);
+        QFETCH(bool, int8);
         QFile f(gbtest::modelsDir() + "/reference/llamacpp-" + name + ".json");
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
         const QJsonObject result = root["results"].toArray()[0].toObject();
-        auto model = gb::Model::load(gbtest::modelPath((name + ".gguf").toUtf8().constData()));
+        gb::LoadOptions opt;
+        opt.int8Activations = int8;
+        auto model = gb::Model::load(gbtest::modelPath((name + ".gguf").toUtf8().constData()), opt);
         const bool f32 = name.endsWith("f32");
         const double kLogitTol = f32 ? 0.02 : 0.3;
         QJsonArray f32Prompts;
@@ -76,7 +88,8 @@ private slots:
                     noise = std::max(noise, std::abs(mine[i].toDouble() - theirsF32[i].toDouble()));
                     ours = std::max(ours, std::abs(l[i] - mine[i].toDouble()));
                 }
-                QVERIFY2(ours <= noise, qPrintable(QString("first-step logits differ by %1, llama.cpp's own Q8_0 noise is %2").arg(ours).arg(noise)));
+                const double bound = int8 ? 2 * noise : noise;
+                QVERIFY2(ours <= bound, qPrintable(QString("first-step logits differ by %1, llama.cpp's own Q8_0 noise is %2").arg(ours).arg(noise)));
                 kNearTie = noise;
             }
             ++promptIndex;

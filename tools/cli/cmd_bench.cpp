@@ -27,13 +27,14 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int cmdBench(const Argv& argv) {
-    Args a(argv, {"--json", "--bf16-prefill"});
+    Args a(argv, {"--json", "--bf16-prefill", "--f32-activations"});
     const std::string path = a.positional(0, "MODEL");
     const int P = static_cast<int>(a.getInt("-p", 128)), N = static_cast<int>(a.getInt("-n", 64));
     const int threads = static_cast<int>(a.getInt("--threads", 0)), reps = static_cast<int>(a.getInt("--reps", 3));
     const bool json = a.flag("--json");
     gb::LoadOptions opt;
     opt.bf16Prefill = a.flag("--bf16-prefill");
+    opt.int8Activations = !a.flag("--f32-activations");
     a.finish();
     if (P < 1 || N < 0 || reps < 1) throw UsageError("bench needs -p >= 1, -n >= 0, --reps >= 1");
 
@@ -67,7 +68,7 @@ int cmdBench(const Argv& argv) {
     const double peakMb = gb::peakResidentBytes() / 1048576.0;
     nlohmann::json j = {{"model", path}, {"p", P}, {"n", N}, {"threads", threads}, {"reps", reps},
                         {"pp_tok_s", median(pp)}, {"tg_tok_s", median(tg)}, {"load_s", loadS}, {"peak_rss_mb", peakMb},
-                        {"weights_mb", model->summary().weightBytes / 1048576.0}, {"bf16_prefill", opt.bf16Prefill}};
+                        {"weights_mb", model->summary().weightBytes / 1048576.0}, {"bf16_prefill", opt.bf16Prefill}, {"int8_activations", opt.int8Activations}};
     if (json)
         printJson(j);
     else

@@ -22,6 +22,7 @@ int cmdGenerate(const Argv& argv) {
 
     gb::LoadOptions opt;
     opt.bf16Prefill = f.bf16Prefill;
+    opt.int8Activations = !f.f32Activations;
     auto model = gb::Model::load(path, opt);
     gb::Session session(model, {f.ctx, f.threads});
     gb::GenerationRequest req = f.request(*prompt);

@@ -47,6 +47,7 @@ int cmdInspect(const Argv& argv) {
 
     gb::LoadOptions opt;
     opt.bf16Prefill = f.bf16Prefill;
+    opt.int8Activations = !f.f32Activations;
     auto model = gb::Model::load(path, opt);
     const auto& c = model->config();
     gb::InspectionSelection sel;

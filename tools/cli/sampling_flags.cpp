@@ -2,7 +2,7 @@
 
 namespace cli {
 
-std::set<std::string> runFlagNames() { return {"--json", "--token-healing", "--ignore-eos", "--bf16-prefill"}; }
+std::set<std::string> runFlagNames() { return {"--json", "--token-healing", "--ignore-eos", "--bf16-prefill", "--f32-activations"}; }
 
 gb::GenerationRequest RunFlags::request(const std::string& prompt) const {
     gb::GenerationRequest req;
@@ -39,6 +39,7 @@ RunFlags parseRunFlags(Args& a) {
     f.topAlternatives = static_cast<int>(a.getInt("--top-alternatives", 0));
     f.ignoreEos = a.flag("--ignore-eos");
     f.bf16Prefill = a.flag("--bf16-prefill");
+    f.f32Activations = a.flag("--f32-activations");
     if (f.maxTokens < 0) throw UsageError("-n must not be negative");
     if (s.beams < 1 || s.beams > 64) throw UsageError("--beams must be between 1 and 64");
     if (s.topP <= 0 || s.topP > 1) throw UsageError("--top-p must be in (0, 1]");

@@ -14,6 +14,7 @@ struct RunFlags {
     int topAlternatives = 0;
     bool ignoreEos = false;
     bool bf16Prefill = false;  // prompt batches over quantized weights in bfloat16 (lossy, opt-in)
+    bool f32Activations = false;  // Q8_0/Q4_0 with f32 activations (exact mode) instead of llama.cpp's int8
 
     gb::GenerationRequest request(const std::string& prompt) const;
 };
