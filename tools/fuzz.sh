@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 600).
 # New interesting inputs go to build-fuzz/corpus/<target>; crashes are copied into
-# tests/fuzz/corpus/<target>/ so that CI replays them forever after.
+# tests/fuzz/corpus/<target>/ so that CI replays them forever after. The whole libFuzzer output is
+# kept in build-fuzz/fuzz_<target>.log; a summary (executions, coverage, findings) is printed.
 # Usage: tools/fuzz.sh [SECONDS] [target …]   (targets: gguf tokenizer template history_import)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,13 @@ for t in "${TARGETS[@]}"; do
   GLASSBOX_TEST_MODELS="${GLASSBOX_TEST_MODELS:-$PWD/../shared/models}" ASAN_OPTIONS=detect_leaks=0 \
     "build-fuzz/tests/fuzz/fuzz_$t" "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" \
     -max_total_time="$SECONDS_EACH" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
-    -artifact_prefix="build-fuzz/crashes/$t/" 2>&1 | tail -25 | tee "build-fuzz/fuzz_$t.log"
+    -artifact_prefix="build-fuzz/crashes/$t/" >"build-fuzz/fuzz_$t.log" 2>&1
+  status=$?
   set -e
+  tools/fuzz_summary.sh "build-fuzz/fuzz_$t.log" "$status"
   for c in build-fuzz/crashes/"$t"/*; do
-    [ -e "$c" ] && cp "$c" "tests/fuzz/corpus/$t/crash-$(sha1sum "$c" | cut -c1-12)" && echo "crash saved: $c"
+    if [ -e "$c" ]; then
+      cp "$c" "tests/fuzz/corpus/$t/crash-$(sha1sum "$c" | cut -c1-12)" && echo "crash saved: $c"
+    fi
   done
 done

@@ -1857,6 +1857,10 @@ Conversation: %4 %</translation>
     <context>
         <name>glassbox::ui::inspector::InspectorPanel</name>
         <message>
+            <source>This message has no reply yet: its tokens are inspected with the reply that follows it.</source>
+            <translation>This message has no reply yet: its tokens are inspected with the reply that follows it.</translation>
+        </message>
+        <message>
             <source>Reply %1 (being written)</source>
             <translation>Reply %1 (being written)</translation>
         </message>

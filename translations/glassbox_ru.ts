@@ -1868,6 +1868,10 @@ Conversation: %4 %</source>
     <context>
         <name>glassbox::ui::inspector::InspectorPanel</name>
         <message>
+            <source>This message has no reply yet: its tokens are inspected with the reply that follows it.</source>
+            <translation>У этого сообщения ещё нет ответа: его токены показываются вместе со следующим за ним ответом.</translation>
+        </message>
+        <message>
             <source>Reply %1 (being written)</source>
             <translation>Ответ %1 (пишется)</translation>
         </message>

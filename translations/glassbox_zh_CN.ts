@@ -1846,6 +1846,10 @@ Conversation: %4 %</source>
     <context>
         <name>glassbox::ui::inspector::InspectorPanel</name>
         <message>
+            <source>This message has no reply yet: its tokens are inspected with the reply that follows it.</source>
+            <translation>此消息还没有回复：它的词元随其后的回复一起检查。</translation>
+        </message>
+        <message>
             <source>Reply %1 (being written)</source>
             <translation>回复 %1（生成中）</translation>
         </message>

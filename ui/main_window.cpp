@@ -162,6 +162,12 @@ void MainWindow::connectChat() {
     connect(composer_, &Composer::sendRequested, controller_, &ChatController::send);
     connect(composer_, &Composer::stopRequested, controller_, &ChatController::stop);
     connect(chatView_, &ChatView::examplePicked, controller_, &ChatController::send);
+    // A click on a token of a message, with the inspector open: that token's attention, every layer.
+    connect(chatView_, &ChatView::textClicked, this, [this](qint64 id, int offset) {
+        if (!inspectorDock_->toggleViewAction()->isChecked()) return;
+        inspectorDock_->raise();
+        inspector_->inspectText(id, offset);
+    });
     connect(controller_, &ChatController::streamingChanged, composer_, &Composer::setStreaming);
     connect(controller_, &ChatController::streamingChanged, this, [this](bool busy) {
         if (busy) noticeBanner_->hide();

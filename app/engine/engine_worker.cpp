@@ -158,6 +158,14 @@ EngineWorker::Fitted EngineWorker::fitPrompt(const GenerateCommand& cmd, bool al
     }
 }
 
+bool EngineWorker::lastTurnAloneTooLong(const GenerateCommand& cmd, const Fitted& whole) const {
+    const qsizetype keep = cmd.continueLast ? 2 : 1;
+    if (cmd.turns.size() <= keep) return !whole.fits;
+    GenerateCommand last = cmd;
+    last.turns = cmd.turns.mid(cmd.turns.size() - keep);
+    return !fitPrompt(last, false).fits;
+}
+
 bool EngineWorker::beginRequest(quint64 id) {
     std::lock_guard lock(mutex_);
     running_ = id;
@@ -199,7 +207,7 @@ void EngineWorker::generate(const GenerateCommand& cmd) {
         const Fitted f = fitPrompt(cmd, cmd.policy == ContextPolicy::TruncateOldest);
         if (!f.fits) {
             endRequest();
-            if (cmd.policy == ContextPolicy::TruncateOldest)
+            if (cmd.policy == ContextPolicy::TruncateOldest || lastTurnAloneTooLong(cmd, f))
                 emit failed(cmd.requestId, QCoreApplication::translate("EngineWorker", "This message alone is longer than the model's context of %1 tokens.")
                                                .arg(contextSize_));
             else

@@ -66,6 +66,9 @@ private:
         bool fits = false;
     };
     Fitted fitPrompt(const GenerateCommand& cmd, bool allowTruncate) const;
+    // True when the last exchange alone (the user's message, or the open reply being continued)
+    // cannot fit, so that dropping older turns or a new chat would not help either.
+    bool lastTurnAloneTooLong(const GenerateCommand& cmd, const Fitted& whole) const;
     gb::Session& sessionFor(const QString& conversationId);
     void runGeneration(const GenerateCommand& cmd, const Fitted& prompt);
     void reportMemory();

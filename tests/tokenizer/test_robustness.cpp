@@ -21,7 +21,8 @@ const char* kVocabs[] = {"vocab/ggml-vocab-llama-spm.gguf", "polyglot-moe-4m-f32
 
 // Bytes biased towards the interesting: UTF-8 lead and continuation bytes, spaces, NUL, '<', digits.
 std::string makeRandomBytes(std::mt19937& rng) {
-    static const std::string alphabet = std::string("\0 \t\n\r<|>'sSdtmlrve0123456789aZ.,!?", 36) +
+    static constexpr char ascii[] = "\0 \t\n\r<|>'sSdtmlrve0123456789aZ.,!?";  // the NUL included
+    static const std::string alphabet = std::string(ascii, sizeof ascii - 1) +
                                         "\xC3\xA9\xE4\xBD\xA0\xF0\x9F\xA6\x99\x80\xBF\xC0\xC1\xED\xA0\xF4\x90\xF8\xFF\xE2\x96\x81";
     std::uniform_int_distribution<int> len(0, 40), pick(0, int(alphabet.size()) - 1), raw(0, 255), coin(0, 3);
     std::string s;

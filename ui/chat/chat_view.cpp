@@ -136,6 +136,7 @@ void ChatView::append(qint64 id) {
     connect(w, &MessageWidget::continueRequested, controller_, &ChatController::continueReply);
     connect(w, &MessageWidget::editSubmitted, controller_, &ChatController::editMessage);
     connect(w, &MessageWidget::siblingRequested, controller_, &ChatController::showSibling);
+    connect(w, &MessageWidget::textClicked, this, &ChatView::textClicked);
     stickToBottom_ = true;
     // Siblings of earlier messages may have changed (a new branch shows ‹ n/m ›).
     refreshChrome();

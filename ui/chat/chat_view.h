@@ -24,6 +24,7 @@ public:
 
 signals:
     void examplePicked(const QString& text);
+    void textClicked(qint64 messageId, int offset);  // a click on a message's text (a character of its content)
 
 protected:
     void changeEvent(QEvent* e) override;

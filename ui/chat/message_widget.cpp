@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -12,7 +13,10 @@
 #include <QVBoxLayout>
 
 #include "chat/code_block_widget.h"
+#include "chat/label_hit_test.h"
 #include "chat/markdown_blocks.h"
+#include "chat/shown_text.h"
+#include "inspection/text_positions.h"
 
 namespace glassbox::ui {
 
@@ -130,7 +134,20 @@ void MessageWidget::renderBody() {
     waiting_->setText(view_.streaming ? tr("…") : tr("(no text)"));
     rendered_ = text;
     setAccessibleDescription(text.left(200));
-    const QList<MarkdownBlock> blocks = text.isEmpty() ? QList<MarkdownBlock>{} : splitMarkdown(text);
+    const ShownText visible = shownText(text);  // a pasted megabyte is not laid out whole
+    QList<MarkdownBlock> blocks = text.isEmpty() ? QList<MarkdownBlock>{} : splitMarkdown(visible.text);
+    if (visible.hidden > 0) blocks.append({MarkdownBlock::Prose, visible.note(), {}});
+    // Where each block's text is in the message (for clicks on a token).
+    int lead = 0;  // the spaces trimmed off a reply
+    while (view_.role == Role::Assistant && lead < view_.text.size() && view_.text[lead].isSpace()) ++lead;
+    blockTexts_.clear();
+    blockStarts_.clear();
+    for (int i = 0, from = 0; i < blocks.size(); ++i) {
+        const int at = int(text.indexOf(blocks[i].text, from));
+        blockTexts_.append(blocks[i].text);
+        blockStarts_.append(at < 0 ? -1 : lead + at);
+        if (at >= 0) from = at + int(blocks[i].text.size());
+    }
     for (int i = 0; i < blocks.size(); ++i) {
         const MarkdownBlock& b = blocks[i];
         QWidget* w = i < blocks_.size() ? blocks_[i] : nullptr;
@@ -142,6 +159,7 @@ void MessageWidget::renderBody() {
         if (!w) {
             if (b.kind == MarkdownBlock::Code) {
                 w = new CodeBlockWidget(body_);
+                if (auto* code = w->findChild<QPlainTextEdit*>()) code->viewport()->installEventFilter(this);
             } else {
                 auto* l = new QLabel(body_);
                 l->setObjectName(QStringLiteral("messageText"));
@@ -150,6 +168,7 @@ void MessageWidget::renderBody() {
                 l->setTextInteractionFlags(Qt::TextBrowserInteraction);
                 l->setOpenExternalLinks(true);
                 l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+                l->installEventFilter(this);
                 w = l;
             }
             if (i < blocks_.size())
@@ -225,6 +244,41 @@ void MessageWidget::retranslate() {
     continue_->setToolTip(tr("Continue this reply where it stopped"));
     continue_->setAccessibleName(tr("Continue reply"));
     waiting_->setText(view_.streaming ? tr("…") : tr("(no text)"));
+}
+
+bool MessageWidget::eventFilter(QObject* watched, QEvent* e) {
+    const bool press = e->type() == QEvent::MouseButtonPress, release = e->type() == QEvent::MouseButtonRelease;
+    if ((press || release) && static_cast<QMouseEvent*>(e)->button() == Qt::LeftButton) {
+        const QPoint p = static_cast<QMouseEvent*>(e)->position().toPoint();
+        if (press) {
+            pressed_ = watched;
+            pressPos_ = p;
+        } else if (pressed_ == watched && (p - pressPos_).manhattanLength() < QApplication::startDragDistance()) {
+            pressed_ = nullptr;
+            if (const int offset = offsetAt(watched, p); offset >= 0) emit textClicked(view_.id, offset);
+        }
+    }
+    return QFrame::eventFilter(watched, e);
+}
+
+int MessageWidget::offsetAt(QObject* watched, const QPoint& pos) const {
+    for (int i = 0; i < blocks_.size() && i < blockStarts_.size(); ++i) {
+        if (blockStarts_[i] < 0) continue;
+        if (blocks_[i] == watched) {  // prose: the label's rendered text, back to its Markdown
+            const auto* l = static_cast<const QLabel*>(watched);
+            if (l->hasSelectedText()) return -1;
+            const int at = inspection::alignedIndex(labelPlainText(l), labelCharacterAt(l, pos), blockTexts_[i]);
+            return at < 0 ? -1 : blockStarts_[i] + at;
+        }
+        auto* code = blocks_[i]->findChild<QPlainTextEdit*>();
+        if (code && code->viewport() == watched) {
+            if (code->textCursor().hasSelection()) return -1;
+            QTextCursor c = code->cursorForPosition(pos);
+            if (code->cursorRect(c).center().x() > pos.x() && !c.atBlockStart()) c.movePosition(QTextCursor::PreviousCharacter);
+            return c.position() < blockTexts_[i].size() ? blockStarts_[i] + c.position() : -1;
+        }
+    }
+    return -1;
 }
 
 void MessageWidget::changeEvent(QEvent* e) {

@@ -1,7 +1,9 @@
 #pragma once
 // One message of the shown branch: who wrote it, branch navigation (‹ 2/3 ›), actions (copy,
 // edit, regenerate, continue), the text as Markdown with code blocks, and the reply's statistics.
-// Updating the text only touches the blocks that changed.
+// Updating the text only touches the blocks that changed. A click on the text (not a drag, not a
+// selection) says which character of the message it hit (textClicked: the inspector shows that
+// token).
 #include <QFrame>
 
 #include "history/history_types.h"
@@ -42,9 +44,11 @@ signals:
     void continueRequested(qint64 id);
     void editSubmitted(qint64 id, const QString& text);
     void siblingRequested(qint64 id, int delta);
+    void textClicked(qint64 id, int offset);  // offset: a character of view().text
 
 protected:
     void changeEvent(QEvent* e) override;
+    bool eventFilter(QObject* watched, QEvent* e) override;
 
 private:
     void retranslate();
@@ -53,6 +57,7 @@ private:
     void startEditing();
     void finishEditing(bool submit);
     QToolButton* makeButton(const char* objectName);
+    int offsetAt(QObject* watched, const QPoint& pos) const;  // in view_.text, -1: none
 
     MessageView view_;
     QString rendered_;
@@ -65,6 +70,10 @@ private:
     QWidget* body_;
     QVBoxLayout* bodyLayout_;
     QList<QWidget*> blocks_;
+    QStringList blockTexts_;   // each block's source text (Markdown for prose)
+    QList<int> blockStarts_;   // where it starts in view_.text (-1: not found)
+    QPoint pressPos_;
+    QObject* pressed_ = nullptr;
     QWidget* editBox_ = nullptr;
     QPlainTextEdit* editor_ = nullptr;
 };

@@ -23,17 +23,32 @@ ExpertLoadView::ExpertLoadView(InspectionModel* model, QWidget* parent) : QWidge
     sp.setHeightForWidth(true);
     setSizePolicy(sp);
     setMouseTracking(true);
-    connect(model_, &InspectionModel::currentChanged, this, &ExpertLoadView::recompute);
-    connect(model_, &InspectionModel::currentGrew, this, &ExpertLoadView::recompute);
+    connect(model_, &InspectionModel::currentChanged, this, &ExpertLoadView::invalidate);
+    connect(model_, &InspectionModel::currentGrew, this, &ExpertLoadView::invalidate);
     recompute();
 }
 
 void ExpertLoadView::setEarlier(const QList<std::shared_ptr<const InspectionRecord>>& earlier) {
     earlier_ = earlier;
-    recompute();
+    invalidate();
+}
+
+void ExpertLoadView::invalidate() {
+    stale_ = true;
+    if (isVisible()) recompute();
+}
+
+void ExpertLoadView::fresh() const {
+    if (stale_) const_cast<ExpertLoadView*>(this)->recompute();
+}
+
+void ExpertLoadView::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    fresh();
 }
 
 void ExpertLoadView::recompute() {
+    stale_ = false;
     reply_.clear();
     conversation_.clear();
     const InspectionRecord* r = model_->current();
@@ -70,9 +85,15 @@ void ExpertLoadView::recompute() {
     update();
 }
 
-QVector<double> ExpertLoadView::replyLoad(int layer) const { return reply_.value(layer); }
+QVector<double> ExpertLoadView::replyLoad(int layer) const {
+    fresh();
+    return reply_.value(layer);
+}
 
-QVector<double> ExpertLoadView::conversationLoad(int layer) const { return conversation_.value(layer); }
+QVector<double> ExpertLoadView::conversationLoad(int layer) const {
+    fresh();
+    return conversation_.value(layer);
+}
 
 QString ExpertLoadView::emptyText() const {
     const InspectionRecord* r = model_->current();
@@ -98,6 +119,7 @@ double ExpertLoadView::yMax() const {
 }
 
 QRect ExpertLoadView::barRect(int layer, int expert, bool conversation) const {
+    fresh();
     if (layer < 0 || layer >= reply_.size() || expert < 0 || expert >= reply_[layer].size()) return {};
     const QRect plot = plotRect(layer);
     const int E = int(reply_[layer].size());
@@ -118,6 +140,7 @@ int ExpertLoadView::heightForWidth(int) const {
 QSize ExpertLoadView::sizeHint() const { return {360, heightForWidth(360)}; }
 
 void ExpertLoadView::paintEvent(QPaintEvent*) {
+    fresh();
     QPainter p(this);
     const QPalette pal = palette();
     const QFontMetrics fm(font());
@@ -187,6 +210,7 @@ void ExpertLoadView::paintEvent(QPaintEvent*) {
 }
 
 QString ExpertLoadView::toolTipAt(const QPoint& pt) const {
+    fresh();
     for (int l = 0; l < reply_.size(); ++l) {
         const QRect plot = plotRect(l);
         if (pt.y() < plot.top() || pt.y() > plot.bottom() + 1 || pt.x() < plot.left() || pt.x() > plot.right()) continue;

@@ -30,16 +30,20 @@ public:
 
 protected:
     void paintEvent(QPaintEvent*) override;
+    void showEvent(QShowEvent* e) override;
     bool event(QEvent* e) override;
 
 private:
+    void invalidate();  // the data changed: recomputed now when visible, else when shown or asked
     void recompute();
+    void fresh() const;
     QRect plotRect(int layer) const;
     double yMax() const;
 
     inspection::InspectionModel* model_;
     QList<std::shared_ptr<const inspection::InspectionRecord>> earlier_;
     QVector<QVector<double>> reply_, conversation_;  // [layer][expert] shares
+    bool stale_ = false;
 };
 
 }  // namespace glassbox::ui::inspector

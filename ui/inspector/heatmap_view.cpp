@@ -102,15 +102,33 @@ void HeatmapView::renderImage(int fromRow, int fromCol) {
 
 void HeatmapView::reset() {
     hoverRow_ = hoverCol_ = -1;
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    rebuild();
+    viewport()->update();
+}
+
+void HeatmapView::rebuild() {
+    stale_ = false;
     measureLabels(0, 0);
     renderImage(0, 0);
     updateBars();
-    viewport()->update();
+}
+
+void HeatmapView::showEvent(QShowEvent* e) {
+    QAbstractScrollArea::showEvent(e);
+    if (stale_) reset();
 }
 
 bool HeatmapView::atEnd(const QScrollBar* b) const { return b->value() >= b->maximum(); }
 
 void HeatmapView::grew(int oldRows, int oldCols) {
+    if (stale_ || !isVisible()) {
+        stale_ = true;
+        return;
+    }
     const bool followH = atEnd(horizontalScrollBar()), followV = atEnd(verticalScrollBar());
     oldRows = std::clamp(oldRows, 0, rowCount());
     oldCols = std::clamp(oldCols, 0, colCount());
@@ -213,6 +231,7 @@ float HeatmapView::cellValue(int, int) const { return std::nanf(""); }
 void HeatmapView::paintCell(QPainter&, const QRect&, int, int) const {}
 
 void HeatmapView::paintEvent(QPaintEvent*) {
+    if (stale_) rebuild();  // painted while hidden (an export of another tab)
     QPainter p(viewport());
     const QPalette pal = palette();
     const QString empty = emptyText();

@@ -4,6 +4,8 @@
 // either a value per cell (drawn from a cached image, one pixel per cell, extended in place when
 // rows or columns are appended) or their own cell painting. Hover shows a tooltip; clicks go to
 // cellClicked / rowLabelClicked. It follows the newest rows and columns while scrolled to the end.
+// While hidden (another tab) it only notes that its data changed and catches up when shown or
+// painted, so a streaming reply costs nothing in views nobody sees.
 #include <QAbstractScrollArea>
 #include <QImage>
 
@@ -32,7 +34,7 @@ public:
     void fitToView(int minCell, int maxCell);  // square cells that show everything, within the bounds
     QImage renderToImage();  // the viewport as painted now
 
-    // Data changed: everything, or rows/columns appended (older cells unchanged).
+    // Data changed: everything, or rows/columns appended (older cells unchanged). Deferred while hidden.
     void reset();
     void grew(int oldRows, int oldCols);
 
@@ -57,6 +59,7 @@ protected:
     virtual bool verticalColumnLabels() const;  // default: when a label would not fit the cell width
 
     void paintEvent(QPaintEvent* e) override;
+    void showEvent(QShowEvent* e) override;
     void resizeEvent(QResizeEvent* e) override;
     bool viewportEvent(QEvent* e) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -65,6 +68,7 @@ protected:
     QRect gridArea() const;  // the viewport part that shows cells
 
 private:
+    void rebuild();  // labels, image and scroll bars from the data as it is now
     void updateBars();
     void measureLabels(int fromRow, int fromCol);
     void renderImage(int fromRow, int fromCol);
@@ -75,6 +79,7 @@ private:
     QImage image_;  // one pixel per cell (value mode)
     int rowLabelW_ = 0, colLabelH_ = 0;
     int hoverRow_ = -1, hoverCol_ = -1;
+    bool stale_ = false;  // the data changed while hidden
 };
 
 }  // namespace glassbox::ui::inspector

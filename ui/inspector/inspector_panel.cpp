@@ -24,6 +24,7 @@
 #pragma GCC diagnostic pop
 #include "inspection/inspection_export.h"
 #include "inspection/inspection_model.h"
+#include "inspection/text_positions.h"
 #include "inspector/attention_map_view.h"
 #include "inspector/colormap.h"
 #include "inspector/expert_load_view.h"
@@ -248,6 +249,7 @@ QWidget* InspectorPanel::buildTokensPage() {
     auto* lv = new QVBoxLayout(layersBox);
     lv->setContentsMargins(0, 0, 0, 0);
     tokenLayersTitle_ = new QLabel(layersBox);
+    tokenLayersTitle_->setObjectName(QStringLiteral("tokenLayersTitle"));
     tokenLayersTitle_->setWordWrap(true);
     tokenLayers_ = new TokenLayersView(model_, layersBox);
     lv->addWidget(tokenLayersTitle_);
@@ -256,8 +258,8 @@ QWidget* InspectorPanel::buildTokensPage() {
     split->addWidget(details_);
     split->addWidget(layersBox);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 2);
+    split->setStretchFactor(1, 1);  // a handful of alternatives
+    split->setStretchFactor(2, 3);  // the selected token in every layer (what a click in the chat opens)
     v->addWidget(split, 1);
     connect(colorBy_, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
     connect(model_, &InspectionModel::selectionChanged, this, [this] { retranslate(); });
@@ -384,6 +386,40 @@ void InspectorPanel::inspectMessage(qint64 messageId) {
     updateStatus();
 }
 
+bool InspectorPanel::inspectText(qint64 messageId, int offset) {
+    if (!controller_) return false;
+    const Message* m = controller_->tree().find(messageId);
+    if (!m) return false;
+    const QList<qint64> path = controller_->shownPath();
+    qint64 reply = messageId;
+    if (m->role == Role::User) {  // its tokens were evaluated as the prompt of the next reply
+        const qsizetype i = path.indexOf(messageId);
+        reply = i >= 0 && i + 1 < path.size() ? path[i + 1] : 0;
+    }
+    const Message* r = reply ? controller_->tree().find(reply) : nullptr;
+    if (!r || r->role != Role::Assistant) {
+        status_->setText(tr("This message has no reply yet: its tokens are inspected with the reply that follows it."));
+        return false;
+    }
+    textClick_ = {reply, m->role == Role::User, m->content, offset};
+    qint64 newest = 0;
+    for (qint64 id : path)
+        if (const Message* x = controller_->tree().find(id); x && x->role == Role::Assistant) newest = id;
+    followNewest_ = reply == newest;
+    inspectMessage(reply);
+    showView(Tokens);
+    applyTextClick();
+    return true;
+}
+
+void InspectorPanel::applyTextClick() {
+    const InspectionRecord* r = model_->current();
+    if (!textClick_.reply || !r || r->messageId != textClick_.reply) return;  // not read back or streamed yet
+    const TextClick c = std::exchange(textClick_, {});
+    const int pos = c.prompt ? promptPositionAt(*r, c.text, c.offset) : replyPositionAt(*r, c.text, c.offset);
+    if (pos >= 0) model_->setSelectedPosition(pos);
+}
+
 void InspectorPanel::syncReplies() {
     if (!controller_) return;
     QList<qint64> replies;
@@ -462,6 +498,7 @@ void InspectorPanel::onCurrentChanged() {
         }
     load_->setEarlier(earlier);
     retranslate();
+    applyTextClick();
 }
 
 void InspectorPanel::updateStatus() {

@@ -69,6 +69,10 @@ public:
     void setActive(bool active);  // the dock is visible: attention (and the lens) are recorded
     bool isActive() const { return active_; }
     void inspectMessage(qint64 messageId);  // a reply of the shown conversation (0: the newest)
+    // A click on character `offset` of a message in the chat: the token there is selected on the
+    // tokens tab, with what it attended to in every layer. A user's message is found in the
+    // prompt of the reply that follows it. False when the message has no reply to inspect.
+    bool inspectText(qint64 messageId, int offset);
 
     inspection::InspectionModel* model() const { return model_; }
     inspection::InspectionCollector* collector() const { return collector_.get(); }
@@ -103,6 +107,14 @@ private:
     void updateStatus();
     void updateLayerHeadChoices();
     void askExport(int kind);  // 0 PNG, 1 CSV, 2 JSON
+    void applyTextClick();     // once the clicked reply's record is shown
+
+    struct TextClick {
+        qint64 reply = 0;      // the record to show
+        bool prompt = false;   // the text is a user's message (in that reply's prompt)
+        QString text;
+        int offset = -1;
+    } textClick_;
 
     QPointer<EngineService> engine_;
     QPointer<ChatController> controller_;
