@@ -3,12 +3,13 @@
 // (QuantMatrix) against the int8 VNNI kernels (InterleavedMatrix), at M = 1 (decode) and
 // M = 128 (a prompt batch). Prints JSON: GB/s of weights for M = 1, GOP/s for M = 128, and the
 // largest difference between the two paths relative to the output's scale.
-//   glassbox-bench-kernels [--type q8_0|q4_0] [--layers 22] [--reps 5] [--threads 2]
+//   glassbox-bench-kernels [--type q8_0|q4_0|q4_k|q6_k] [--layers 22] [--reps 5] [--threads 2]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <strings.h>
 #include <memory>
 #include <random>
 #include <string>
@@ -28,7 +29,11 @@ int main(int argc, char** argv) {
     int layers = 22, reps = 5, threads = 2;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--type") type = std::string(argv[i + 1]) == "q4_0" ? TensorType::Q4_0 : TensorType::Q8_0;
+        if (a == "--type") {
+            const std::string want = argv[i + 1];
+            for (auto t : {TensorType::Q8_0, TensorType::Q4_0, TensorType::Q4_K, TensorType::Q6_K})
+                if (strcasecmp(want.c_str(), std::string(tensorTypeName(t)).c_str()) == 0) type = t;
+        }
         else if (a == "--layers") layers = std::stoi(argv[i + 1]);
         else if (a == "--reps") reps = std::stoi(argv[i + 1]);
         else if (a == "--threads") threads = std::stoi(argv[i + 1]);

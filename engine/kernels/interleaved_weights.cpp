@@ -1,27 +1,14 @@
 #include "kernels/interleaved_weights.h"
 
-#include <sys/mman.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
+#include "kernels/stream_buffer.h"
 #include "quant/block_formats.h"
 
 namespace gb {
 namespace {
-
-constexpr size_t kHugePage = size_t(2) << 20;
-
-// Large, 2 MiB-aligned, with transparent huge pages asked for: the kernels stream through these
-// buffers once per token, and huge pages spare the TLB misses.
-uint8_t* allocateStream(size_t bytes) {
-    const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-    void* p = std::aligned_alloc(kHugePage, rounded);
-    if (!p) throw std::bad_alloc();
-    ::madvise(p, rounded, MADV_HUGEPAGE);
-    return static_cast<uint8_t*>(p);
-}
 
 void interleaveQ8_0(const block_q8_0* src, int64_t N, int64_t nb, int64_t g, uint8_t* q, uint16_t* d) {
     for (int64_t b = 0; b < nb; ++b, q += 512, d += 16) {
@@ -57,7 +44,7 @@ InterleavedWeights::InterleavedWeights(TensorType t, const uint8_t* data, int64_
     const int64_t nb = K / 32;
     qBytes_ = static_cast<size_t>(groups_ * nb * blockBytes());
     const size_t dBytes = static_cast<size_t>(groups_ * nb * kGroupRows) * sizeof(uint16_t);
-    q_ = allocateStream(qBytes_ + dBytes);
+    q_ = allocateStreamBuffer(qBytes_ + dBytes);
     d_ = reinterpret_cast<uint16_t*>(q_ + qBytes_);
     bytes_ = qBytes_ + dBytes;
     // Padding rows: zero quants with zero scale contribute nothing (Q8_0 stores q + 128).

@@ -68,6 +68,73 @@ std::vector<double> q8ActivationProduct(const std::vector<float>& wd, const std:
     return y;
 }
 
+
+// llama.cpp's product of a Q4_K/Q6_K row with an activation row (quantize_row_q8_K, then
+// vec_dot_q4_K_q8_K / vec_dot_q6_K_q8_K), written from the definitions of the formats' raw bytes
+// (not through our dequantizers or re-layout): per 256-block, max = the first value of largest
+// magnitude, iscale = -127/max, q_a = min(127, round-half-even(iscale·x)), d_a = 1/iscale; then
+//   Q4_K: d_a · (d · Σ_s sc_s Σ q_w q_a − dmin · Σ_s m_s Σ q_a)   (8 sub-blocks of 32)
+//   Q6_K: d_a · d · Σ_s sc_s Σ (q_w − 32) q_a                    (16 sub-blocks of 16)
+std::vector<double> q8KActivationProduct(gb::TensorType t, const std::vector<uint8_t>& raw, const std::vector<float>& x,
+                                         int64_t M, int64_t N, int64_t K) {
+    const size_t rb = gb::rowBytes(gb::traitsOf(t), K), blockBytes = rb / (K / 256);
+    std::vector<double> y(M * N, 0.0);
+    for (int64_t m = 0; m < M; ++m)
+        for (int64_t b = 0; b < K / 256; ++b) {
+            const float* xb = x.data() + m * K + b * 256;
+            float amax = 0, max = 0;
+            for (int i = 0; i < 256; ++i)
+                if (std::abs(xb[i]) > amax) amax = std::abs(xb[i]), max = xb[i];
+            if (amax == 0) continue;
+            const float iscale = -127.f / max, da = 1.f / iscale;
+            int qa[256];
+            for (int i = 0; i < 256; ++i) qa[i] = std::min(127, static_cast<int>(std::nearbyint(iscale * xb[i])));
+            for (int64_t n = 0; n < N; ++n) {
+                const uint8_t* blk = raw.data() + n * rb + b * blockBytes;
+                uint16_t h;
+                double sum = 0;
+                if (t == gb::TensorType::Q4_K) {  // d, dmin, scales[12], qs[128]
+                    const uint8_t* sc = blk + 4;
+                    const uint8_t* qs = blk + 16;
+                    std::memcpy(&h, blk, 2);
+                    const double d = gb::fp16ToF32(h);
+                    std::memcpy(&h, blk + 2, 2);
+                    const double dmin = gb::fp16ToF32(h);
+                    for (int s = 0; s < 8; ++s) {
+                        const int scale = s < 4 ? sc[s] & 63 : (sc[s + 4] & 15) | ((sc[s - 4] >> 6) << 4);
+                        const int min = s < 4 ? sc[s + 4] & 63 : (sc[s + 4] >> 4) | ((sc[s] >> 6) << 4);
+                        long dot = 0, bsum = 0;
+                        for (int i = 0; i < 32; ++i) {  // weight 32s + i: byte 32(s/2) + i, nibble s % 2
+                            const int q = (qs[32 * (s / 2) + i] >> (4 * (s % 2))) & 15;
+                            dot += long(q) * qa[32 * s + i];
+                            bsum += qa[32 * s + i];
+                        }
+                        sum += d * scale * dot - dmin * min * bsum;
+                    }
+                } else {  // ql[128], qh[64], scales[16] (int8), d
+                    const uint8_t *ql = blk, *qh = blk + 128;
+                    const int8_t* sc = reinterpret_cast<const int8_t*>(blk + 192);
+                    std::memcpy(&h, blk + 208, 2);
+                    const double d = gb::fp16ToF32(h);
+                    long sumi = 0;
+                    for (int s = 0; s < 16; ++s) {
+                        long dot = 0;
+                        for (int i = 0; i < 16; ++i) {
+                            const int k = 16 * s + i, half = k / 128, l = k % 128, quarter = l / 32, j = l % 32;
+                            const uint8_t lo = ql[64 * half + 32 * (quarter % 2) + j];
+                            const int q = ((quarter / 2 ? lo >> 4 : lo & 15) | (((qh[32 * half + j] >> (2 * quarter)) & 3) << 4)) - 32;
+                            dot += long(q) * qa[k];
+                        }
+                        sumi += sc[s] * dot;
+                    }
+                    sum = d * sumi;
+                }
+                y[m * N + n] += double(da) * sum;
+            }
+        }
+    return y;
+}
+
 }  // namespace
 
 class TestKernels : public QObject {
@@ -137,6 +204,35 @@ private slots:
         const double err = maxRelErr(y, q8ActivationProduct(wd, scales, x, M, N, K));
         QVERIFY2(err < 1e-6, qPrintable(QString::number(err)));
         // Against the exact product with f32 activations: 8-bit activations cost about 1 %.
+        const double lossy = maxRelErr(y, naiveProduct(wd, x, M, N, K));
+        QVERIFY2(lossy < 2e-2, qPrintable(QString::number(lossy)));
+    }
+    void interleavedMatrixMatchesLlamaCppKQuantProduct_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("M");
+        for (auto t : {gb::TensorType::Q4_K, gb::TensorType::Q6_K})
+            for (int M : {1, 2, 3, 4, 5, 9, 40})
+                QTest::addRow("%s M=%d", std::string(gb::tensorTypeName(t)).c_str(), M) << int(t) << M;
+    }
+    void interleavedMatrixMatchesLlamaCppKQuantProduct() {
+        QFETCH(int, type);
+        QFETCH(int, M);
+        const auto t = static_cast<gb::TensorType>(type);
+        if (!gb::InterleavedMatrix::available(t)) QSKIP("no AVX-512 VNNI on this CPU");
+        gb::setComputeThreads(2);
+        const int64_t N = 83, K = 768;  // N not a multiple of the 16-row groups; 3 super-blocks per row
+        auto wf = randomVec(N * K, 5);
+        std::vector<uint8_t> q(gb::rowBytes(gb::traitsOf(t), K) * N);
+        gb::quantizeRows(t, wf.data(), q.data(), N, K);
+        std::vector<float> wd(N * K);
+        gb::dequantizeRows(t, q.data(), wd.data(), N, K);
+        auto x = randomVec(M * K, 6);
+        x[300] = -9.f;  // a negative maximum: the activation scale is negative, as in llama.cpp
+        std::fill(x.begin() + 512, x.begin() + 768, 0.f);  // an all-zero block: d = 0, no contribution
+        std::vector<float> y(M * N, -1.f);
+        gb::InterleavedMatrix(t, q.data(), N, K).multiply(x.data(), y.data(), M);
+        const double err = maxRelErr(y, q8KActivationProduct(t, q, x, M, N, K));
+        QVERIFY2(err < 1e-6, qPrintable(QString::number(err)));
         const double lossy = maxRelErr(y, naiveProduct(wd, x, M, N, K));
         QVERIFY2(lossy < 2e-2, qPrintable(QString::number(lossy)));
     }
