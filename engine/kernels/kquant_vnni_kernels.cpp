@@ -199,17 +199,28 @@ GB_VNNI void tile(const KQuantWeights& w, const Q8KRows& x, int64_t g, int64_t m
         tileQ6K<G, T>(w, x, g, m0, y, ldy);
 }
 
-// Rows of activations in tiles of 4 (the last one narrower), for G groups from g.
-template <int G>
+// Rows of activations in tiles of T (the last one narrower), for G groups from g.
+template <int G, int T>
 void rowsTiled(const KQuantWeights& w, const Q8KRows& x, int64_t g, float* y, int64_t ldy) {
+    static_assert(T <= 5, "the remainder switch below covers up to 4 rows");
     int64_t m = 0;
-    for (; m + 4 <= x.M; m += 4) tile<G, 4>(w, x, g, m, y, ldy);
+    for (; m + T <= x.M; m += T) tile<G, T>(w, x, g, m, y, ldy);
     switch (x.M - m) {
+        case 0: return;
         case 1: tile<G, 1>(w, x, g, m, y, ldy); return;
         case 2: tile<G, 2>(w, x, g, m, y, ldy); return;
         case 3: tile<G, 3>(w, x, g, m, y, ldy); return;
-        default: return;
+        default: tile<G, 4>(w, x, g, m, y, ldy); return;
     }
+}
+
+// Batches: G groups × T rows per tile, chosen per format by measurement (glassbox-bench-kernels,
+// M = 128): the largest tiles whose integer and float accumulators still fit the 32 registers.
+template <int G, int T>
+void batches(const KQuantWeights& w, const Q8KRows& x, float* y, int64_t ldy, int64_t g0, int64_t g1) {
+    int64_t g = g0;
+    for (; g + G <= g1; g += G) rowsTiled<G, T>(w, x, g, y, ldy);
+    for (; g < g1; ++g) rowsTiled<1, T>(w, x, g, y, ldy);
 }
 
 }  // namespace
@@ -221,8 +232,10 @@ void kquantProduct(const KQuantWeights& w, const Q8KRows& x, float* y, int64_t l
         for (; g < g1; ++g) tile<1, 1>(w, x, g, 0, y, ldy);
         return;
     }
-    for (; g + 2 <= g1; g += 2) rowsTiled<2>(w, x, g, y, ldy);
-    for (; g < g1; ++g) rowsTiled<1>(w, x, g, y, ldy);
+    if (w.type() == TensorType::Q4_K)
+        batches<3, 3>(w, x, y, ldy, g0, g1);
+    else
+        batches<2, 5>(w, x, y, ldy, g0, g1);
 }
 
 }  // namespace gb
