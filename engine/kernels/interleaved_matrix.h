@@ -15,7 +15,8 @@ namespace gb {
 class InterleavedMatrix : public WeightMatrix {
 public:
     static bool available(TensorType t);  // the type is supported and the CPU has the instructions
-    InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K);
+    // arena: where the re-laid-out weights live (must outlive this); nullptr: a buffer of its own.
+    InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena = nullptr);
 
     void multiply(const float* x, float* y, int64_t M) const override;
     int64_t rows() const override { return N_; }
