@@ -9,7 +9,6 @@
 // the buffer each (two read, one written; the write-allocate traffic is not counted, as in STREAM).
 // Best of --reps after one untimed pass (which also first-touches the pages with the same threads).
 #include <omp.h>
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <chrono>
@@ -37,9 +36,6 @@ double* allocate(size_t n) {
         std::fprintf(stderr, "glassbox-bandwidth: cannot allocate %zu bytes\n", n * sizeof(double));
         std::exit(1);
     }
-    // Huge pages, as the engine's weight buffers have (kernels/stream_buffer.h): with 4 KiB pages
-    // the TLB misses of a 1 GiB sweep cost ~10-20 % of the rate and the bound would be too low.
-    ::madvise(p, n * sizeof(double), MADV_HUGEPAGE);
     return static_cast<double*>(p);
 }
 

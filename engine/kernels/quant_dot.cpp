@@ -135,6 +135,39 @@ GB_AVX512 void dotQ6_K(const block_q6_K* b, const float* x, size_t stride, int64
     for (int m = 0; m < R; ++m) out[m] = hsum(acc[m]);
 }
 
+// F16 / BF16 rows: 32 weights per step, widened to f32 in registers (exact), two accumulators
+// per activation row; a masked tail for K not a multiple of 32.
+struct LoadF16 {
+    GB_AVX512 __m512 operator()(const uint16_t* p) const { return _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p))); }
+    GB_AVX512 __m512 operator()(const uint16_t* p, __mmask16 m) const { return _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(m, p)); }
+};
+
+struct LoadBF16 {
+    GB_AVX512 static __m512 widen(__m256i h) { return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(h), 16)); }
+    GB_AVX512 __m512 operator()(const uint16_t* p) const { return widen(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p))); }
+    GB_AVX512 __m512 operator()(const uint16_t* p, __mmask16 m) const { return widen(_mm256_maskz_loadu_epi16(m, p)); }
+};
+
+template <int R, class Load>
+GB_AVX512 void dotHalf(const uint16_t* w, const float* x, size_t stride, int64_t K, float* out, Load load) {
+    __m512 acc0[R], acc1[R];
+    for (int m = 0; m < R; ++m) acc0[m] = acc1[m] = _mm512_setzero_ps();
+    int64_t k = 0;
+    for (; k + 32 <= K; k += 32) {
+        const __m512 w0 = load(w + k), w1 = load(w + k + 16);
+        for (int m = 0; m < R; ++m) {
+            acc0[m] = _mm512_fmadd_ps(w0, _mm512_loadu_ps(x + m * stride + k), acc0[m]);
+            acc1[m] = _mm512_fmadd_ps(w1, _mm512_loadu_ps(x + m * stride + k + 16), acc1[m]);
+        }
+    }
+    for (; k < K; k += 16) {
+        const __mmask16 mask = K - k >= 16 ? __mmask16(0xffff) : __mmask16((1u << (K - k)) - 1);
+        const __m512 w0 = load(w + k, mask);
+        for (int m = 0; m < R; ++m) acc0[m] = _mm512_fmadd_ps(w0, _mm512_maskz_loadu_ps(mask, x + m * stride + k), acc0[m]);
+    }
+    for (int m = 0; m < R; ++m) out[m] = hsum(_mm512_add_ps(acc0[m], acc1[m]));
+}
+
 bool hasAvx512() {
     static const bool ok = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
                            __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
@@ -153,6 +186,17 @@ bool hasAvx512() {
         }                                                                                      \
     }
 
+#define GB_DISPATCH_HALF(Load)                                                                 \
+    {                                                                                          \
+        const auto* h = static_cast<const uint16_t*>(w);                                       \
+        switch (rows) {                                                                        \
+            case 1: dotHalf<1>(h, x, xStride, K, out, Load{}); return true;                    \
+            case 2: dotHalf<2>(h, x, xStride, K, out, Load{}); return true;                    \
+            case 3: dotHalf<3>(h, x, xStride, K, out, Load{}); return true;                    \
+            default: dotHalf<4>(h, x, xStride, K, out, Load{}); return true;                   \
+        }                                                                                      \
+    }
+
 }  // namespace
 
 bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int rows, int64_t K, float* out) {
@@ -162,6 +206,8 @@ bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int r
         case TensorType::Q4_0: GB_DISPATCH(dotQ4_0, block_q4_0, QK4_0)
         case TensorType::Q4_K: GB_DISPATCH(dotQ4_K, block_q4_K, QK_K)
         case TensorType::Q6_K: GB_DISPATCH(dotQ6_K, block_q6_K, QK_K)
+        case TensorType::F16: GB_DISPATCH_HALF(LoadF16)
+        case TensorType::BF16: GB_DISPATCH_HALF(LoadBF16)
         default: return false;
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Dot products of one quantized weight row with up to kMaxRows activation rows, reading every
-// weight block once and dequantizing it in registers (exact: the same floats as dequantizeRow,
+// Dot products of one quantized (or F16 / BF16) weight row with up to kMaxRows activation rows,
+// reading every weight block once and dequantizing it in registers (exact: the same floats as dequantizeRow,
 // times f32 activations). This is the decode path: at batch 1 a matrix product is a stream over
 // the weights, so bytes per weight — not arithmetic — decide the speed.
 #include <cstddef>

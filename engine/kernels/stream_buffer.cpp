@@ -1,7 +1,5 @@
 #include "kernels/stream_buffer.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <new>
@@ -19,7 +17,6 @@ uint8_t* allocateStreamBuffer(size_t bytes) {
     const size_t rounded = roundUp(std::max<size_t>(bytes, 1), kHugePage);
     void* p = std::aligned_alloc(kHugePage, rounded);
     if (!p) throw std::bad_alloc();
-    ::madvise(p, rounded, MADV_HUGEPAGE);
     return static_cast<uint8_t*>(p);
 }
 
