@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kernels/cpu_features.h"
 #include "kernels/dnnl_matmul.h"
 #include "kernels/kquant_vnni_kernels.h"
 #include "kernels/q8_activations.h"

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#define GB_VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni")))
+#include "kernels/cpu_features.h"
+
 // The tile loops are tiny and fixed: unrolled, their accumulators live in registers.
 #define GB_UNROLL _Pragma("GCC unroll 16")
 

@@ -4,9 +4,8 @@
 
 #include <cmath>
 
+#include "kernels/cpu_features.h"
 #include "quant/fp16.h"
-
-#define GB_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
 
 namespace gb {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#define GB_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
+#include "kernels/cpu_features.h"
 
 namespace gb {
 namespace {

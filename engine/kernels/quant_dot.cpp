@@ -2,12 +2,12 @@
 
 #include <immintrin.h>
 
+#include "kernels/cpu_features.h"
 #include "quant/block_formats.h"
 #include "quant/fp16.h"
 #include "quant/kquant_scales.h"
 
-// AVX-512 kernels, compiled for that target and chosen at run time.
-#define GB_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
+// AVX-512 kernels, compiled for that target and chosen at run time (kernels/cpu_features.h).
 
 namespace gb {
 namespace {
@@ -166,12 +166,6 @@ GB_AVX512 void dotHalf(const uint16_t* w, const float* x, size_t stride, int64_t
         for (int m = 0; m < R; ++m) acc0[m] = _mm512_fmadd_ps(w0, _mm512_maskz_loadu_ps(mask, x + m * stride + k), acc0[m]);
     }
     for (int m = 0; m < R; ++m) out[m] = hsum(_mm512_add_ps(acc0[m], acc1[m]));
-}
-
-bool hasAvx512() {
-    static const bool ok = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq");
-    return ok;
 }
 
 #define GB_DISPATCH(fn, B, QK)                                                                 \

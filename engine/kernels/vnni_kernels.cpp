@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#define GB_VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni")))
+#include "kernels/cpu_features.h"
+
 // The tile loops are tiny and fixed: unrolled, their accumulators live in registers.
 #define GB_UNROLL _Pragma("GCC unroll 16")
 
@@ -112,11 +113,6 @@ void product(const InterleavedWeights& w, const Q8Rows& x, float* y, int64_t ldy
 
 }  // namespace
 
-bool hasVnni() {
-    static const bool ok = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni");
-    return ok;
-}
 
 void vnniProduct(const InterleavedWeights& w, const Q8Rows& x, float* y, int64_t ldy, int64_t g0, int64_t g1) {
     if (w.type() == TensorType::Q8_0)

@@ -11,8 +11,6 @@
 
 namespace gb {
 
-bool hasVnni();
-
 // y[m·ldy + n] = Σ_k W[n][k] · x[m][k] for every activation row m and the rows n of weight
 // groups [g0, g1) (rows past w.rows() are not written). x.K must equal w.cols().
 void vnniProduct(const InterleavedWeights& w, const Q8Rows& x, float* y, int64_t ldy, int64_t g0, int64_t g1);
