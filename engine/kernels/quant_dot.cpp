@@ -168,6 +168,28 @@ GB_AVX512 void dotHalf(const uint16_t* w, const float* x, size_t stride, int64_t
     for (int m = 0; m < R; ++m) out[m] = hsum(_mm512_add_ps(acc0[m], acc1[m]));
 }
 
+// Four F16 / BF16 weight rows against one activation row (decode), each activation vector loaded
+// once for all four. The rows may lie far apart: four streams in flight.
+template <class Load>
+GB_AVX512 void dotHalf4Rows(const uint16_t* const* w, const float* x, int64_t K, float* out, Load load) {
+    __m512 acc0[4], acc1[4];
+    for (int r = 0; r < 4; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
+    int64_t k = 0;
+    for (; k + 32 <= K; k += 32) {
+        const __m512 x0 = _mm512_loadu_ps(x + k), x1 = _mm512_loadu_ps(x + k + 16);
+        for (int r = 0; r < 4; ++r) {
+            acc0[r] = _mm512_fmadd_ps(load(w[r] + k), x0, acc0[r]);
+            acc1[r] = _mm512_fmadd_ps(load(w[r] + k + 16), x1, acc1[r]);
+        }
+    }
+    for (; k < K; k += 16) {
+        const __mmask16 mask = K - k >= 16 ? __mmask16(0xffff) : __mmask16((1u << (K - k)) - 1);
+        const __m512 x0 = _mm512_maskz_loadu_ps(mask, x + k);
+        for (int r = 0; r < 4; ++r) acc0[r] = _mm512_fmadd_ps(load(w[r] + k, mask), x0, acc0[r]);
+    }
+    for (int r = 0; r < 4; ++r) out[r] = hsum(_mm512_add_ps(acc0[r], acc1[r]));
+}
+
 #define GB_DISPATCH(fn, B, QK)                                                                 \
     {                                                                                          \
         const auto* b = static_cast<const B*>(w);                                              \
@@ -204,6 +226,15 @@ bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int r
         case TensorType::BF16: GB_DISPATCH_HALF(LoadBF16)
         default: return false;
     }
+}
+
+bool halfDot4Rows(TensorType t, const uint8_t* const rows[4], const float* x, int64_t K, float out[4]) {
+    if (!hasAvx512()) return false;
+    const uint16_t* h[4];
+    for (int r = 0; r < 4; ++r) h[r] = reinterpret_cast<const uint16_t*>(rows[r]);
+    if (t == TensorType::F16) return dotHalf4Rows(h, x, K, out, LoadF16{}), true;
+    if (t == TensorType::BF16) return dotHalf4Rows(h, x, K, out, LoadBF16{}), true;
+    return false;
 }
 
 }  // namespace gb

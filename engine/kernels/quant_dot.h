@@ -16,4 +16,8 @@ inline constexpr int kQuantDotMaxRows = 4;
 // Returns false when the type has no fused kernel on this CPU (the caller dequantizes instead).
 bool quantDot(TensorType t, const void* w, const float* x, size_t xStride, int rows, int64_t K, float* out);
 
+// out[r] = Σ_k rows[r][k] · x[k] for four F16 / BF16 weight rows (decode). Returns false for
+// other types or without AVX-512.
+bool halfDot4Rows(TensorType t, const uint8_t* const rows[4], const float* x, int64_t K, float out[4]);
+
 }  // namespace gb

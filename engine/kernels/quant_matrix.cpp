@@ -1,5 +1,7 @@
 #include "kernels/quant_matrix.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -20,6 +22,10 @@ QuantMatrix::QuantMatrix(TensorType type, const uint8_t* data, int64_t N, int64_
     : type_(type), data_(data), N_(N), K_(K), rowBytes_(rowBytes(traitsOf(type), K)), bf16_(bf16Batches) {}
 
 void QuantMatrix::multiply(const float* x, float* y, int64_t M) const {
+    if (M == 1 && (type_ == TensorType::F16 || type_ == TensorType::BF16)) {
+        multiplyHalfRow(x, y);
+        return;
+    }
     if (M <= kFusedMaxM) {
 #pragma omp parallel for schedule(static) num_threads(computeThreads())
         for (int64_t n = 0; n < N_; ++n) {
@@ -51,6 +57,24 @@ void QuantMatrix::multiply(const float* x, float* y, int64_t M) const {
         }
         matmulPlain(x, w.data(), part.data(), M, nt, K_);
         for (int64_t m = 0; m < M; ++m) std::copy_n(part.data() + m * nt, nt, y + m * N_ + n0);
+    }
+}
+
+// Decode with F16 / BF16 weights: every thread splits its rows into four quarters and walks them
+// side by side, one row of each at a time, so that four weight streams far apart are in flight.
+void QuantMatrix::multiplyHalfRow(const float* x, float* y) const {
+#pragma omp parallel num_threads(computeThreads())
+    {
+        const int nt = omp_get_num_threads(), id = omp_get_thread_num();
+        const int64_t n0 = N_ * id / nt, n1 = N_ * (id + 1) / nt, q = (n1 - n0) / 4;
+        for (int64_t i = 0; i < q; ++i) {
+            const uint8_t* rows[4];
+            float out[4];
+            for (int r = 0; r < 4; ++r) rows[r] = data_ + (n0 + r * q + i) * rowBytes_;
+            halfDot4Rows(type_, rows, x, K_, out);
+            for (int r = 0; r < 4; ++r) y[n0 + r * q + i] = out[r];
+        }
+        for (int64_t n = n0 + 4 * q; n < n1; ++n) quantDot(type_, data_ + n * rowBytes_, x, static_cast<size_t>(K_), 1, K_, y + n);
     }
 }
 

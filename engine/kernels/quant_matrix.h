@@ -25,6 +25,7 @@ public:
 
 private:
     void multiplyBf16(const float* x, float* y, int64_t M) const;
+    void multiplyHalfRow(const float* x, float* y) const;
 
     TensorType type_;
     const uint8_t* data_;

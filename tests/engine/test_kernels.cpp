@@ -177,19 +177,21 @@ private slots:
         gb::setComputeThreads(2);
         for (auto t : {gb::TensorType::F16, gb::TensorType::BF16}) {
             if (!gb::QuantMatrix::hasFusedKernel(t)) QSKIP("no AVX-512 on this CPU");
-            for (int64_t K : {7, 16, 100}) {
-                const int64_t N = 19, M = 3;
-                auto wf = randomVec(N * K, 9);
-                std::vector<uint8_t> q(gb::rowBytes(gb::traitsOf(t), K) * N);
-                gb::quantizeRows(t, wf.data(), q.data(), N, K);
-                std::vector<float> wd(N * K);
-                gb::dequantizeRows(t, q.data(), wd.data(), N, K);
-                auto x = randomVec(M * K, 10);
-                std::vector<float> y(M * N);
-                gb::QuantMatrix(t, q.data(), N, K).multiply(x.data(), y.data(), M);
-                const double err = maxRelErr(y, naiveProduct(wd, x, M, N, K));
-                QVERIFY2(err < 1e-5, qPrintable(QString("%1 K=%2: %3").arg(QString::fromStdString(std::string(gb::tensorTypeName(t)))).arg(K).arg(err)));
-            }
+            for (int64_t K : {7, 16, 100})
+                for (int64_t M : {1, 3}) {  // M = 1: four rows at a time, from the quarters of each thread's share
+                    const int64_t N = 19;
+                    auto wf = randomVec(N * K, 9);
+                    std::vector<uint8_t> q(gb::rowBytes(gb::traitsOf(t), K) * N);
+                    gb::quantizeRows(t, wf.data(), q.data(), N, K);
+                    std::vector<float> wd(N * K);
+                    gb::dequantizeRows(t, q.data(), wd.data(), N, K);
+                    auto x = randomVec(M * K, 10);
+                    std::vector<float> y(M * N);
+                    gb::QuantMatrix(t, q.data(), N, K).multiply(x.data(), y.data(), M);
+                    const double err = maxRelErr(y, naiveProduct(wd, x, M, N, K));
+                    const QString type = QString::fromStdString(std::string(gb::tensorTypeName(t)));
+                    QVERIFY2(err < 1e-5, qPrintable(QString("%1 K=%2 M=%3: %4").arg(type).arg(K).arg(M).arg(err)));
+                }
         }
     }
     void interleavedMatrixMatchesLlamaCppQ8Product_data() {
