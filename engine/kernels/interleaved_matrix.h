@@ -1,5 +1,5 @@
 #pragma once
-// A Q8_0, Q4_0, Q4_K or Q6_K weight matrix computed with 8-bit integer arithmetic, as llama.cpp
+// A Q8_0, Q4_0, Q4_K, Q5_K or Q6_K weight matrix computed with 8-bit integer arithmetic, as llama.cpp
 // computes it: weights re-laid out once (interleaved_weights.h, kquant_weights.h), activations
 // quantized per product to Q8_0 blocks of 32 (q8_activations.h) or Q8_K blocks of 256
 // (q8k_activations.h), VNNI dot products (vnni_kernels.h, kquant_vnni_kernels.h). The default for
@@ -26,7 +26,7 @@ public:
 private:
     int64_t N_, K_;
     std::unique_ptr<InterleavedWeights> legacy_;  // Q8_0, Q4_0
-    std::unique_ptr<KQuantWeights> kquant_;       // Q4_K, Q6_K
+    std::unique_ptr<KQuantWeights> kquant_;       // Q4_K, Q5_K, Q6_K
 };
 
 }  // namespace gb

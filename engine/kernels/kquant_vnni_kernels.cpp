@@ -23,8 +23,9 @@ GB_VNNI inline void store(const KQuantWeights& w, int64_t g, float* y, __m512 v)
     _mm512_mask_storeu_ps(y + g * 16, valid >= 16 ? __mmask16(0xffff) : __mmask16((1u << valid) - 1), v);
 }
 
-// G weight groups (16 rows each) × T activation rows of Q4_K.
-template <int G, int T>
+// G weight groups (16 rows each) × T activation rows of Q4_K, or of Q5_K (Fifth: each weight's
+// fifth bit, from the record's bit planes, joins its low four as bit 4).
+template <int G, int T, bool Fifth>
 GB_VNNI void tileQ4K(const KQuantWeights& w, const Q8KRows& x, int64_t g, int64_t m0, float* y, int64_t ldy) {
     const int64_t nb = w.blocks();
     const __m512i nib = _mm512_set1_epi8(0x0f);
@@ -60,6 +61,11 @@ GB_VNNI void tileQ4K(const KQuantWeights& w, const Q8KRows& x, int64_t g, int64_
                 for (int i = 0; i < G; ++i) {
                     const __m512i v = _mm512_load_si512(rec[i] + (p * 8 + j) * 64);
                     wq[i] = _mm512_and_si512(h ? _mm512_srli_epi16(v, 4) : v, nib);
+                    if constexpr (Fifth) {  // bit s of the plane byte to bit 4
+                        const __m512i hv = _mm512_load_si512(rec[i] + 2368 + j * 64);
+                        const __m512i hb = s >= 4 ? _mm512_srli_epi16(hv, s - 4) : _mm512_slli_epi16(hv, 4 - s);
+                        wq[i] = _mm512_or_si512(wq[i], _mm512_and_si512(hb, _mm512_set1_epi8(0x10)));
+                    }
                 }
                 GB_UNROLL
                 for (int t = 0; t < T; ++t) {
@@ -195,7 +201,9 @@ GB_VNNI void tileQ6K(const KQuantWeights& w, const Q8KRows& x, int64_t g, int64_
 template <int G, int T>
 GB_VNNI void tile(const KQuantWeights& w, const Q8KRows& x, int64_t g, int64_t m0, float* y, int64_t ldy) {
     if (w.type() == TensorType::Q4_K)
-        tileQ4K<G, T>(w, x, g, m0, y, ldy);
+        tileQ4K<G, T, false>(w, x, g, m0, y, ldy);
+    else if (w.type() == TensorType::Q5_K)
+        tileQ4K<G, T, true>(w, x, g, m0, y, ldy);
     else
         tileQ6K<G, T>(w, x, g, m0, y, ldy);
 }
@@ -233,7 +241,7 @@ void kquantProduct(const KQuantWeights& w, const Q8KRows& x, float* y, int64_t l
         for (; g < g1; ++g) tile<1, 1>(w, x, g, 0, y, ldy);
         return;
     }
-    if (w.type() == TensorType::Q4_K)
+    if (w.type() == TensorType::Q4_K || w.type() == TensorType::Q5_K)
         batches<3, 3>(w, x, y, ldy, g0, g1);
     else
         batches<2, 5>(w, x, y, ldy, g0, g1);

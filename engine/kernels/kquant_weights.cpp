@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <type_traits>
 
 #include "kernels/stream_buffer.h"
 #include "quant/block_formats.h"
@@ -10,11 +11,15 @@
 namespace gb {
 namespace {
 
-void recordQ4K(const block_q4_K* src, int64_t N, int64_t nb, int64_t g, int64_t b, uint8_t* out) {
+// Q4_K and Q5_K: the low four bits of each weight in the quads, the scales, mins, d and dmin;
+// Q5_K adds its fifth bits. In the file, weight t of sub-block s takes its fifth bit from bit s of
+// qh[t], so the record's fifth-bit bytes are qh's bytes, 4 at a time per row.
+template <class Block>
+void recordK4(const Block* src, int64_t N, int64_t nb, int64_t g, int64_t b, uint8_t* out) {
     for (int r = 0; r < 16; ++r) {
         const int64_t row = g * 16 + r;
         if (row >= N) continue;
-        const block_q4_K& blk = src[row * nb + b];
+        const Block& blk = src[row * nb + b];
         for (int p = 0; p < 4; ++p)
             for (int j = 0; j < 8; ++j) std::memcpy(out + (p * 8 + j) * 64 + r * 4, blk.qs + 32 * p + 4 * j, 4);
         for (int s = 0; s < 8; ++s) {
@@ -25,6 +30,8 @@ void recordQ4K(const block_q4_K* src, int64_t N, int64_t nb, int64_t g, int64_t 
         }
         std::memcpy(out + 2304 + r * 2, &blk.d, 2);
         std::memcpy(out + 2336 + r * 2, &blk.dmin, 2);
+        if constexpr (std::is_same_v<Block, block_q5_K>)
+            for (int j = 0; j < 8; ++j) std::memcpy(out + 2368 + j * 64 + r * 4, blk.qh + 4 * j, 4);
     }
 }
 
@@ -63,7 +70,9 @@ void recordQ6K(const block_q6_K* src, int64_t N, int64_t nb, int64_t g, int64_t 
 
 }  // namespace
 
-bool KQuantWeights::supports(TensorType t) { return t == TensorType::Q4_K || t == TensorType::Q6_K; }
+bool KQuantWeights::supports(TensorType t) {
+    return t == TensorType::Q4_K || t == TensorType::Q5_K || t == TensorType::Q6_K;
+}
 
 KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena)
     : type_(t), N_(N), K_(K), groups_((N + kGroupRows - 1) / kGroupRows), owned_(!arena) {
@@ -78,7 +87,9 @@ KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64
         for (int64_t b = 0; b < nb; ++b) {
             auto* out = const_cast<uint8_t*>(record(g, b));
             if (t == TensorType::Q4_K) {
-                recordQ4K(reinterpret_cast<const block_q4_K*>(data), N, nb, g, b, out);
+                recordK4(reinterpret_cast<const block_q4_K*>(data), N, nb, g, b, out);
+            } else if (t == TensorType::Q5_K) {
+                recordK4(reinterpret_cast<const block_q5_K*>(data), N, nb, g, b, out);
             } else {
                 std::memset(out + 3360, 0, 32);  // the record pad
                 recordQ6K(reinterpret_cast<const block_q6_K*>(data), N, nb, g, b, out);

@@ -69,11 +69,11 @@ std::vector<double> q8ActivationProduct(const std::vector<float>& wd, const std:
 }
 
 
-// llama.cpp's product of a Q4_K/Q6_K row with an activation row (quantize_row_q8_K, then
-// vec_dot_q4_K_q8_K / vec_dot_q6_K_q8_K), written from the definitions of the formats' raw bytes
+// llama.cpp's product of a Q4_K/Q5_K/Q6_K row with an activation row (quantize_row_q8_K, then
+// vec_dot_q4_K_q8_K / _q5_K_q8_K / _q6_K_q8_K), written from the definitions of the formats' raw bytes
 // (not through our dequantizers or re-layout): per 256-block, max = the first value of largest
 // magnitude, iscale = -127/max, q_a = min(127, round-half-even(iscale·x)), d_a = 1/iscale; then
-//   Q4_K: d_a · (d · Σ_s sc_s Σ q_w q_a − dmin · Σ_s m_s Σ q_a)   (8 sub-blocks of 32)
+//   Q4_K, Q5_K: d_a · (d · Σ_s sc_s Σ q_w q_a − dmin · Σ_s m_s Σ q_a)   (8 sub-blocks of 32)
 //   Q6_K: d_a · d · Σ_s sc_s Σ (q_w − 32) q_a                    (16 sub-blocks of 16)
 std::vector<double> q8KActivationProduct(gb::TensorType t, const std::vector<uint8_t>& raw, const std::vector<float>& x,
                                          int64_t M, int64_t N, int64_t K) {
@@ -93,9 +93,12 @@ std::vector<double> q8KActivationProduct(gb::TensorType t, const std::vector<uin
                 const uint8_t* blk = raw.data() + n * rb + b * blockBytes;
                 uint16_t h;
                 double sum = 0;
-                if (t == gb::TensorType::Q4_K) {  // d, dmin, scales[12], qs[128]
+                if (t == gb::TensorType::Q4_K || t == gb::TensorType::Q5_K) {
+                    // Q4_K: d, dmin, scales[12], qs[128]; Q5_K: d, dmin, scales[12], qh[32], qs[128]
+                    const bool q5 = t == gb::TensorType::Q5_K;
                     const uint8_t* sc = blk + 4;
-                    const uint8_t* qs = blk + 16;
+                    const uint8_t* qh = blk + 16;
+                    const uint8_t* qs = blk + (q5 ? 48 : 16);
                     std::memcpy(&h, blk, 2);
                     const double d = gb::fp16ToF32(h);
                     std::memcpy(&h, blk + 2, 2);
@@ -105,7 +108,7 @@ std::vector<double> q8KActivationProduct(gb::TensorType t, const std::vector<uin
                         const int min = s < 4 ? sc[s + 4] & 63 : (sc[s + 4] >> 4) | ((sc[s] >> 6) << 4);
                         long dot = 0, bsum = 0;
                         for (int i = 0; i < 32; ++i) {  // weight 32s + i: byte 32(s/2) + i, nibble s % 2
-                            const int q = (qs[32 * (s / 2) + i] >> (4 * (s % 2))) & 15;
+                            const int q = ((qs[32 * (s / 2) + i] >> (4 * (s % 2))) & 15) | (q5 ? ((qh[i] >> s) & 1) << 4 : 0);
                             dot += long(q) * qa[32 * s + i];
                             bsum += qa[32 * s + i];
                         }
@@ -233,7 +236,7 @@ private slots:
     void interleavedMatrixMatchesLlamaCppKQuantProduct_data() {
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("M");
-        for (auto t : {gb::TensorType::Q4_K, gb::TensorType::Q6_K})
+        for (auto t : {gb::TensorType::Q4_K, gb::TensorType::Q5_K, gb::TensorType::Q6_K})
             for (int M : {1, 2, 3, 4, 5, 9, 40})
                 QTest::addRow("%s M=%d", std::string(gb::tensorTypeName(t)).c_str(), M) << int(t) << M;
     }

@@ -36,7 +36,7 @@ const conformanceDir = path.resolve(here, "..");
 //    ggml's own dequantize_row_*), with an F32 KV cache and no flash attention (oracle.mjs). That is
 //    the quantized model computed in f32 throughout, which is what Glassbox computes in its exact
 //    mode (`--f32-activations`: kernels dequantize in registers and keep activations in f32; the
-//    default for every type but Q8_0/Q4_0/Q4_K/Q6_K, see 2.). Only summation order differs, so the
+//    default for every type but Q8_0/Q4_0/Q4_K/Q5_K/Q6_K, see 2.). Only summation order differs, so the
 //    tolerance is tight: EXACT_TOL = 0.01 (measured: at most 2e-5 on every model of this suite;
 //    llama.cpp's default F16 KV cache alone moves its log-probabilities by up to 0.03 on
 //    stories260K-f32, see --kv-type f16).
@@ -52,7 +52,7 @@ const conformanceDir = path.resolve(here, "..");
 //    llama.cpp on the wrong F32 copy: the top-5 sets mostly stop overlapping, and where they do the
 //    differences are max 0.7 / 3.2 / 3.5 and mean 0.27 / 1.3 / 0.8, against max 0.13-0.21 and mean
 //    0.03-0.05 with the right dequantizer.
-//    Glassbox's default for Q8_0, Q4_0, Q4_K and Q6_K weights is llama.cpp's own computation
+//    Glassbox's default for Q8_0, Q4_0, Q4_K, Q5_K and Q6_K weights is llama.cpp's own computation
 //    (activations rounded to Q8_0 blocks of 32 or Q8_K blocks of 256, integer dot products): this
 //    check runs that default, and the exact check runs `--f32-activations`. Where no activation lands on the other side of a rounding
 //    boundary the two engines then agree to ~1e-6 (the summary counts those runs).
@@ -71,7 +71,7 @@ const directTol = (type) => DIRECT_TOL[type] ?? DIRECT_TOL.quantized;
 export const NEAR_TIE = 0.02;
 const TOP = 5;            // llama.cpp's top-K tokens compared at every step
 const OUR_TOP = 40;       // alternatives asked from glassbox-cli (enough to contain llama.cpp's top-5)
-const INT8_TYPES = new Set(["Q8_0", "Q4_0", "Q4_K", "Q6_K"]);  // computed like llama.cpp by default (8-bit activations)
+const INT8_TYPES = new Set(["Q8_0", "Q4_0", "Q4_K", "Q5_K", "Q6_K"]);  // computed like llama.cpp by default (8-bit activations)
 
 // ---- prompts ------------------------------------------------------------------------------------
 export const PROMPTS = [
