@@ -1,8 +1,11 @@
 #pragma once
 // Causal self-attention of a batch of queries over the KV cache (scaled dot product, softmax,
 // weighted sum of values), with grouped-query heads and the cache's sliding window.
-// Each query row is processed with an online softmax over blocks of keys, so no T×T matrix is
-// ever materialised and memory stays O(head dim) per thread.
+// Computed FlashAttention-style (kernels/attention_tile.h): tiles of query rows that share a KV
+// head go through blocks of 64 keys with an online softmax, so no T×T matrix is ever
+// materialised; key blocks no row of a tile can see are skipped. Tiles run in parallel, longest
+// (latest positions) first; with few query rows (decode) the keys of long contexts are split
+// between threads and the partial softmax states merged.
 #include <cstdint>
 #include <vector>
 
