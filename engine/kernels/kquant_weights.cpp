@@ -16,6 +16,7 @@ namespace {
 // qh[t], so the record's fifth-bit bytes are qh's bytes, 4 at a time per row.
 template <class Block>
 void recordK4(const Block* src, int64_t N, int64_t nb, int64_t g, int64_t b, uint8_t* out) {
+    using L = KQuantWeights::Q4K;
     for (int r = 0; r < 16; ++r) {
         const int64_t row = g * 16 + r;
         if (row >= N) continue;
@@ -25,13 +26,13 @@ void recordK4(const Block* src, int64_t N, int64_t nb, int64_t g, int64_t b, uin
         for (int s = 0; s < 8; ++s) {
             uint8_t sc, m;
             unpackScaleMinK4(s, blk.scales, sc, m);
-            out[2048 + s * 16 + r] = sc;
-            out[2176 + (s / 2) * 32 + r * 2 + (s % 2)] = m;
+            out[L::kScales + s * 16 + r] = sc;
+            out[L::kMins + (s / 2) * 32 + r * 2 + (s % 2)] = m;
         }
-        std::memcpy(out + 2304 + r * 2, &blk.d, 2);
-        std::memcpy(out + 2336 + r * 2, &blk.dmin, 2);
+        std::memcpy(out + L::kD + r * 2, &blk.d, 2);
+        std::memcpy(out + L::kDmin + r * 2, &blk.dmin, 2);
         if constexpr (std::is_same_v<Block, block_q5_K>)
-            for (int j = 0; j < 8; ++j) std::memcpy(out + 2368 + j * 64 + r * 4, blk.qh + 4 * j, 4);
+            for (int j = 0; j < 8; ++j) std::memcpy(out + L::kFifth + j * 64 + r * 4, blk.qh + 4 * j, 4);
     }
 }
 
@@ -44,6 +45,7 @@ int q6Value(const block_q6_K& blk, int k) {
 }
 
 void recordQ6K(const block_q6_K* src, int64_t N, int64_t nb, int64_t g, int64_t b, uint8_t* out) {
+    using L = KQuantWeights::Q6K;
     for (int r = 0; r < 16; ++r) {
         const int64_t row = g * 16 + r;
         if (row >= N) continue;
@@ -51,7 +53,7 @@ void recordQ6K(const block_q6_K* src, int64_t N, int64_t nb, int64_t g, int64_t 
         int q[256];
         for (int k = 0; k < 256; ++k) q[k] = q6Value(blk, k);
         for (int c = 0; c < 4; ++c) {
-            uint8_t* chunk = out + c * 768;
+            uint8_t* chunk = out + c * L::kChunk;
             const int* qc = q + 64 * c;
             for (int v = 0; v < 8; ++v)
                 for (int i = 0; i < 4; ++i)
@@ -60,11 +62,11 @@ void recordQ6K(const block_q6_K* src, int64_t N, int64_t nb, int64_t g, int64_t 
                 for (int i = 0; i < 4; ++i) {
                     int bits = 0;
                     for (int s = 0; s < 4; ++s) bits |= (qc[16 * s + 4 * u + i] >> 4) << (2 * s);
-                    chunk[512 + u * 64 + r * 4 + i] = static_cast<uint8_t>(bits);
+                    chunk[L::kHigh + u * 64 + r * 4 + i] = static_cast<uint8_t>(bits);
                 }
         }
-        for (int s = 0; s < 16; ++s) out[3072 + s * 16 + r] = static_cast<uint8_t>(blk.scales[s]);
-        std::memcpy(out + 3328 + r * 2, &blk.d, 2);
+        for (int s = 0; s < 16; ++s) out[L::kScales + s * 16 + r] = static_cast<uint8_t>(blk.scales[s]);
+        std::memcpy(out + L::kD + r * 2, &blk.d, 2);
     }
 }
 
@@ -91,7 +93,7 @@ KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64
             } else if (t == TensorType::Q5_K) {
                 recordK4(reinterpret_cast<const block_q5_K*>(data), N, nb, g, b, out);
             } else {
-                std::memset(out + 3360, 0, 32);  // the record pad
+                std::memset(out + KQuantWeights::Q6K::kPad, 0, kQ6KRecord - KQuantWeights::Q6K::kPad);
                 recordQ6K(reinterpret_cast<const block_q6_K*>(data), N, nb, g, b, out);
             }
         }

@@ -31,6 +31,13 @@ class KQuantWeights {
 public:
     static constexpr int kGroupRows = 16;
     static constexpr int kQ4KRecord = 2368, kQ5KRecord = 2880, kQ6KRecord = 3392;
+    // Where the parts of a record start (the layouts above).
+    struct Q4K {  // and Q5_K
+        static constexpr int kScales = 2048, kMins = 2176, kD = 2304, kDmin = 2336, kFifth = 2368;
+    };
+    struct Q6K {
+        static constexpr int kChunk = 768, kHigh = 512, kScales = 3072, kD = 3328, kPad = 3360;
+    };
 
     static bool supports(TensorType t);
     // data: N rows of K elements of type t as in the GGUF file (K % 256 == 0). The records live
