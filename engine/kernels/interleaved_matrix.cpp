@@ -39,12 +39,11 @@ bool InterleavedMatrix::available(TensorType t) {
     return (InterleavedWeights::supports(t) || KQuantWeights::supports(t)) && hasVnni();
 }
 
-InterleavedMatrix::InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena)
-    : N_(N), K_(K) {
+InterleavedMatrix::InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K) : N_(N), K_(K) {
     if (KQuantWeights::supports(type))
-        kquant_ = std::make_unique<KQuantWeights>(type, data, N, K, arena);
+        kquant_ = std::make_unique<KQuantWeights>(type, data, N, K);
     else
-        legacy_ = std::make_unique<InterleavedWeights>(type, data, N, K, arena);
+        legacy_ = std::make_unique<InterleavedWeights>(type, data, N, K);
 }
 
 void InterleavedMatrix::multiply(const float* x, float* y, int64_t M) const {

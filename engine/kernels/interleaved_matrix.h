@@ -15,8 +15,7 @@ namespace gb {
 class InterleavedMatrix : public WeightMatrix {
 public:
     static bool available(TensorType t);  // the type is supported and the CPU has the instructions
-    // arena: where the re-laid-out weights live (must outlive this); nullptr: a buffer of its own.
-    InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena = nullptr);
+    InterleavedMatrix(TensorType type, const uint8_t* data, int64_t N, int64_t K);
 
     void multiply(const float* x, float* y, int64_t M) const override;
     int64_t rows() const override { return N_; }

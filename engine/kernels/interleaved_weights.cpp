@@ -39,12 +39,12 @@ void interleaveQ4_0(const block_q4_0* src, int64_t N, int64_t nb, int64_t g, uin
 
 bool InterleavedWeights::supports(TensorType t) { return t == TensorType::Q8_0 || t == TensorType::Q4_0; }
 
-InterleavedWeights::InterleavedWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena)
-    : type_(t), N_(N), K_(K), groups_((N + kGroupRows - 1) / kGroupRows), owned_(!arena) {
+InterleavedWeights::InterleavedWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K)
+    : type_(t), N_(N), K_(K), groups_((N + kGroupRows - 1) / kGroupRows) {
     const int64_t nb = K / 32;
     qBytes_ = static_cast<size_t>(groups_ * nb * blockBytes());
     const size_t dBytes = static_cast<size_t>(groups_ * nb * kGroupRows) * sizeof(uint16_t);
-    q_ = arena ? arena->allocate(qBytes_ + dBytes) : allocateStreamBuffer(qBytes_ + dBytes);
+    q_ = allocateStreamBuffer(qBytes_ + dBytes);
     d_ = reinterpret_cast<uint16_t*>(q_ + qBytes_);
     bytes_ = qBytes_ + dBytes;
     // Padding rows: zero quants with zero scale contribute nothing (Q8_0 stores q + 128).
@@ -64,8 +64,6 @@ InterleavedWeights::InterleavedWeights(TensorType t, const uint8_t* data, int64_
     }
 }
 
-InterleavedWeights::~InterleavedWeights() {
-    if (owned_) std::free(q_);
-}
+InterleavedWeights::~InterleavedWeights() { std::free(q_); }
 
 }  // namespace gb

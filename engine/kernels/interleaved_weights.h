@@ -19,16 +19,13 @@
 
 namespace gb {
 
-class StreamArena;
-
 class InterleavedWeights {
 public:
     static constexpr int kGroupRows = 16;
 
     static bool supports(TensorType t);
-    // data: N rows of K elements of type t as in the GGUF file (K % 32 == 0). The re-laid-out
-    // copy lives in `arena` when given (which must outlive this), else in a buffer of its own.
-    InterleavedWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena = nullptr);
+    // data: N rows of K elements of type t as in the GGUF file (K % 32 == 0).
+    InterleavedWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K);
     ~InterleavedWeights();
     InterleavedWeights(const InterleavedWeights&) = delete;
     InterleavedWeights& operator=(const InterleavedWeights&) = delete;
@@ -50,7 +47,6 @@ private:
     uint8_t* q_ = nullptr;
     uint16_t* d_ = nullptr;
     size_t bytes_ = 0, qBytes_ = 0;
-    bool owned_ = false;
 };
 
 }  // namespace gb

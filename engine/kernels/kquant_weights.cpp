@@ -76,11 +76,11 @@ bool KQuantWeights::supports(TensorType t) {
     return t == TensorType::Q4_K || t == TensorType::Q5_K || t == TensorType::Q6_K;
 }
 
-KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena)
-    : type_(t), N_(N), K_(K), groups_((N + kGroupRows - 1) / kGroupRows), owned_(!arena) {
+KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K)
+    : type_(t), N_(N), K_(K), groups_((N + kGroupRows - 1) / kGroupRows) {
     const int64_t nb = blocks();
     bytes_ = static_cast<size_t>(groups_ * nb * recordBytes());
-    data_ = arena ? arena->allocate(bytes_) : allocateStreamBuffer(bytes_);
+    data_ = allocateStreamBuffer(bytes_);
     // Padding rows: zero quants with zero scales contribute nothing.
     if (N % kGroupRows)
         std::memset(data_ + (groups_ - 1) * nb * recordBytes(), 0, static_cast<size_t>(nb * recordBytes()));
@@ -99,8 +99,6 @@ KQuantWeights::KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64
         }
 }
 
-KQuantWeights::~KQuantWeights() {
-    if (owned_) std::free(data_);
-}
+KQuantWeights::~KQuantWeights() { std::free(data_); }
 
 }  // namespace gb

@@ -25,8 +25,6 @@
 
 namespace gb {
 
-class StreamArena;
-
 class KQuantWeights {
 public:
     static constexpr int kGroupRows = 16;
@@ -40,9 +38,8 @@ public:
     };
 
     static bool supports(TensorType t);
-    // data: N rows of K elements of type t as in the GGUF file (K % 256 == 0). The records live
-    // in `arena` when given (which must outlive this), else in a buffer of their own.
-    KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K, StreamArena* arena = nullptr);
+    // data: N rows of K elements of type t as in the GGUF file (K % 256 == 0).
+    KQuantWeights(TensorType t, const uint8_t* data, int64_t N, int64_t K);
     ~KQuantWeights();
     KQuantWeights(const KQuantWeights&) = delete;
     KQuantWeights& operator=(const KQuantWeights&) = delete;
@@ -63,7 +60,6 @@ private:
     int64_t N_, K_, groups_;
     uint8_t* data_ = nullptr;
     size_t bytes_ = 0;
-    bool owned_ = false;
 };
 
 }  // namespace gb

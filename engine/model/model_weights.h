@@ -4,7 +4,6 @@
 #include <memory>
 #include <vector>
 
-#include "kernels/stream_buffer.h"
 #include "kernels/weight_matrix.h"
 
 namespace gb {
@@ -31,9 +30,6 @@ struct LayerWeights {
 };
 
 struct ModelWeights {
-    // Holds the re-laid-out integer-kernel weights of the matrices below: declared first, so that
-    // it is destroyed after them.
-    std::unique_ptr<StreamArena> arena;
     const GgufTensorInfo* tokenEmbd = nullptr;  // [vocab][dim], rows dequantized on lookup
     std::vector<LayerWeights> layers;
     std::vector<float> outputNorm;              // [dim]

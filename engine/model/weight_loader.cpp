@@ -24,9 +24,8 @@ std::string shapeOf(const std::vector<uint64_t>& d) {
 
 class Loader {
 public:
-    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, const MatrixPaths& paths,
-           StreamArena& arena)
-        : f_(f), c_(c), progress_(progress), paths_(paths), arena_(arena) {
+    Loader(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress, const MatrixPaths& paths)
+        : f_(f), c_(c), progress_(progress), paths_(paths) {
         for (const auto& t : f.tensors()) total_ += t.nbytes;
     }
 
@@ -56,7 +55,7 @@ public:
         const uint64_t cols = t.dims[0];
         const size_t rb = rowBytes(traitsOf(t.type), cols);
         if (paths_.fused && paths_.int8 && InterleavedMatrix::available(t.type)) {
-            auto m = std::make_unique<InterleavedMatrix>(t.type, t.data + row0 * rb, rows, cols, &arena_);
+            auto m = std::make_unique<InterleavedMatrix>(t.type, t.data + row0 * rb, rows, cols);
             f_.releasePages(t.data + row0 * rb, rows * rb);  // copied: one resident copy is enough
             bytes_ += m->bytes();
             advance(rows * rb);
@@ -111,7 +110,6 @@ private:
     const ModelConfig& c_;
     const std::function<bool(float)>& progress_;
     MatrixPaths paths_;
-    StreamArena& arena_;
     std::vector<float> scratch_;
     uint64_t total_ = 0, done_ = 0;
     size_t bytes_ = 0;
@@ -121,9 +119,8 @@ private:
 
 std::unique_ptr<ModelWeights> loadWeights(const GgufFile& f, const ModelConfig& c, const std::function<bool(float)>& progress,
                                           const MatrixPaths& paths) {
+    Loader L(f, c, progress, paths);
     auto w = std::make_unique<ModelWeights>();
-    w->arena = std::make_unique<StreamArena>();
-    Loader L(f, c, progress, paths, *w->arena);
     const uint64_t d = c.nEmbd, q = uint64_t(c.nHead) * c.headDim, kv = uint64_t(c.nHeadKv) * c.headDim;
     w->tokenEmbd = &L.tensor("token_embd.weight", {d, uint64_t(c.nVocab)});
     w->layers.resize(c.nLayer);
