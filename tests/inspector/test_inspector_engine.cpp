@@ -16,6 +16,7 @@
 #include "chat/chat_controller.h"
 #include "engine/engine_service.h"
 #include "engine/engine_worker.h"
+#include "gui/gui_test_util.h"
 #include "inspect/recorder.h"
 #include "inspection/inspection_archive.h"
 #include "inspection/inspection_collector.h"
@@ -37,11 +38,6 @@ using namespace glassbox::inspection;
 using namespace glassbox::ui::inspector;
 
 namespace {
-
-QString demoModel() {
-    return qEnvironmentVariable("GLASSBOX_SOURCE_DIR", QStringLiteral(GLASSBOX_TEST_SOURCE_DIR)) +
-           QStringLiteral("/resources/models/polyglot-moe-4m-q8_0.gguf");
-}
 
 // Shows one run to two observers.
 class Tee : public gb::Observer {
@@ -141,7 +137,7 @@ class TestInspectorEngine : public QObject {
 
 private slots:
     void collectorKeepsWhatTheEngineReported() {
-        auto model = gb::Model::load(demoModel().toStdString());
+        auto model = gb::Model::load(gbgui::demoModel().toStdString());
         const gb::ModelConfig& c = model->config();
         QVERIFY(c.isMoe());
         gb::Session s(model, {256, 1});
@@ -202,7 +198,7 @@ private slots:
     void routingViewShowsTheEnginesChoicesThroughTheWorker() {
         EngineService engine;
         QSignalSpy loaded(&engine, &EngineService::modelChanged);
-        engine.loadModel(demoModel(), 256, 1);
+        engine.loadModel(gbgui::demoModel(), 256, 1);
         QVERIFY(loaded.wait(20000));
         QVERIFY(engine.hasModel());
         InspectorPanel panel(&engine, nullptr);
@@ -266,7 +262,7 @@ private slots:
         QTemporaryDir dir;
         ui::MainWindow::Options opt;
         opt.databasePath = dir.filePath(QStringLiteral("branch.sqlite"));
-        opt.modelPath = demoModel();
+        opt.modelPath = gbgui::demoModel();
         ui::MainWindow w(opt);
         w.show();
         QTRY_VERIFY_WITH_TIMEOUT(w.engine()->hasModel() && !w.engine()->isLoading(), 20000);
@@ -309,7 +305,7 @@ private slots:
         const QString db = dir.filePath(QStringLiteral("history.sqlite"));
         ui::MainWindow::Options opt;
         opt.databasePath = db;
-        opt.modelPath = demoModel();
+        opt.modelPath = gbgui::demoModel();
         qint64 conversation = 0, message = 0;
         QVector<qint16> experts;
         QVector<TokenEntry> tokens;
@@ -353,18 +349,6 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    static QTemporaryDir profile;  // settings and history of this run only
-    qputenv("HOME", profile.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", (profile.path() + "/config").toUtf8());
-    qputenv("XDG_DATA_HOME", (profile.path() + "/data").toUtf8());
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Glassbox"));
-    QApplication::setApplicationName(QStringLiteral("Glassbox"));
-    glassbox::ui::setUpApplication(app);
-    TestInspectorEngine tc;
-    return QTest::qExec(&tc, argc, argv);
-}
+GBGUI_TEST_MAIN(TestInspectorEngine)
 
 #include "test_inspector_engine.moc"

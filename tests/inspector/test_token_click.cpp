@@ -25,6 +25,7 @@
 #include "inspector/attention_map_view.h"
 #include "inspector/colormap.h"
 #include "inspector/inspector_panel.h"
+#include "gui/gui_test_util.h"
 #include "inspector_fixture.h"
 #include "main_window.h"
 
@@ -36,11 +37,6 @@ using glassbox::ui::labelCharacterRect;
 using glassbox::ui::labelPlainText;
 
 namespace {
-
-QString demoModel() {
-    return qEnvironmentVariable("GLASSBOX_SOURCE_DIR", QStringLiteral(GLASSBOX_TEST_SOURCE_DIR)) +
-           QStringLiteral("/resources/models/polyglot-moe-4m-q8_0.gguf");
-}
 
 InspectionRecord fixtureRecord() {
     InspectionModel m;
@@ -147,7 +143,7 @@ private slots:
         QTemporaryDir dir;
         ui::MainWindow::Options opt;
         opt.databasePath = dir.filePath(QStringLiteral("click.sqlite"));
-        opt.modelPath = demoModel();
+        opt.modelPath = gbgui::demoModel();
         ui::MainWindow w(opt);
         w.resize(1400, 900);
         w.show();
@@ -234,18 +230,6 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
-    static QTemporaryDir profile;  // settings and history of this run only
-    qputenv("HOME", profile.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", (profile.path() + "/config").toUtf8());
-    qputenv("XDG_DATA_HOME", (profile.path() + "/data").toUtf8());
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Glassbox"));
-    QApplication::setApplicationName(QStringLiteral("Glassbox"));
-    glassbox::ui::setUpApplication(app);
-    TestTokenClick tc;
-    return QTest::qExec(&tc, argc, argv);
-}
+GBGUI_TEST_MAIN(TestTokenClick)
 
 #include "test_token_click.moc"
