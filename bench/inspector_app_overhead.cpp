@@ -29,6 +29,7 @@
 #include <ctime>
 #include <unistd.h>
 
+#include "all_taps_observer.h"
 #include "app_setup.h"
 #include "chat/chat_controller.h"
 #include "engine/engine_service.h"
@@ -69,21 +70,12 @@ bool waitUntil(const std::function<bool()>& done, int ms) {
 }
 
 // Asks for everything the open inspector records and does nothing with it.
-class Taps : public glassbox::InspectionProvider, public gb::Observer {
+class Taps : public glassbox::InspectionProvider, public AllTapsObserver {
 public:
-    explicit Taps(int lensK) : lensK_(lensK) {}
+    using AllTapsObserver::AllTapsObserver;
     gb::Observer* begin(const glassbox::GenerateCommand&, const gb::Model&, const std::vector<int32_t>&) override { return this; }
     QVariant collect(int, int32_t) override { return {}; }
     void end() override {}
-    bool wantsAttention(int, int) const override { return true; }
-    bool wantsRouting(int) const override { return true; }
-    int logitLensTopK() const override { return lensK_; }
-    void onAttention(int, int, int, int, std::span<const float>) override {}
-    void onRouting(int, int, std::span<const float>, std::span<const int32_t>, std::span<const float>, int) override {}
-    void onLogitLens(int, int, std::span<const gb::TopToken>) override {}
-
-private:
-    int lensK_;
 };
 
 struct Sample {

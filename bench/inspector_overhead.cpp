@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "all_taps_observer.h"
 #include "inspection/inspection_collector.h"
 #include "model/model.h"
 #include "model/session.h"
@@ -53,21 +54,6 @@ struct Config {
 constexpr Config kConfigs[] = {{"none", false, false, 0, false},     {"closed", true, false, 0, false},
                                {"taps", true, true, 0, true},        {"open", true, true, 0, false},
                                {"taps_lens", true, true, 5, true},   {"open_lens", true, true, 5, false}};
-
-// Asks for everything the collector would and ignores it.
-class BareObserver : public gb::Observer {
-public:
-    explicit BareObserver(int lensK) : lensK_(lensK) {}
-    bool wantsAttention(int, int) const override { return true; }
-    bool wantsRouting(int) const override { return true; }
-    int logitLensTopK() const override { return lensK_; }
-    void onAttention(int, int, int, int, std::span<const float>) override {}
-    void onRouting(int, int, std::span<const float>, std::span<const int32_t>, std::span<const float>, int) override {}
-    void onLogitLens(int, int, std::span<const gb::TopToken>) override {}
-
-private:
-    int lensK_;
-};
 
 struct Run {
     double ppTokS = 0, tgTokS = 0;
@@ -97,7 +83,7 @@ Run runOnce(const std::shared_ptr<gb::Model>& model, gb::Session& s, const std::
     collector.setSettings(set);
     glassbox::GenerateCommand cmd;
     cmd.requestId = 1;
-    BareObserver bare(cfg.lensK);
+    AllTapsObserver bare(cfg.lensK);
     gb::Observer* obs = cfg.bare ? &bare : cfg.observe ? collector.begin(cmd, *model, prompt) : nullptr;
     const bool collect = cfg.observe && !cfg.bare;
     Run r;
