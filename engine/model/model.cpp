@@ -4,7 +4,6 @@
 #include <cstdlib>
 
 #include "gguf/gguf_file.h"
-#include "kernels/quant_matrix.h"
 #include "model/model_weights.h"
 #include "model/weight_loader.h"
 #include "tokenizer/tokenizer.h"
@@ -30,15 +29,14 @@ ModelSummary Model::inspect(const GgufFile& f) {
     uint64_t best = 0;
     for (const auto& [name, n] : paramsByType)
         if (n > best) best = n, s.dominantType = name;
-    // Matrices with a fused kernel are read in place from the mapped file (their pages count);
-    // the rest are held as f32 for oneDNN. The token embedding is only read row by row.
+    // Matrices as loadWeights holds them (matrixBytesHeld: integer layout, mapped pages or f32);
+    // vectors in f32. The token embedding is only read row by row.
     const GgufTensorInfo* emb = f.findTensor("token_embd.weight");
     const bool tied = !f.findTensor("output.weight");
-    auto held = [](const GgufTensorInfo& t) { return QuantMatrix::hasFusedKernel(t.type) ? t.nbytes : t.nelements * 4; };
     uint64_t heldBytes = 0;
     for (const auto& t : f.tensors())
-        if (&t != emb) heldBytes += t.dims.size() >= 2 ? held(t) : t.nelements * 4;
-    if (emb) heldBytes += tied ? held(*emb) : emb->nbytes;
+        if (&t != emb) heldBytes += t.dims.size() >= 2 ? matrixBytesHeld(t) : t.nelements * 4;
+    if (emb) heldBytes += tied ? matrixBytesHeld(*emb) : emb->nbytes;
     s.weightBytes = heldBytes;
     const std::string a = f.getString("general.architecture");
     const int64_t layers = f.getInt(a + ".block_count", 0), heads = f.getInt(a + ".attention.head_count", 1);

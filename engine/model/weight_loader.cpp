@@ -54,14 +54,15 @@ public:
     std::unique_ptr<WeightMatrix> matrix(const GgufTensorInfo& t, uint64_t row0, uint64_t rows) {
         const uint64_t cols = t.dims[0];
         const size_t rb = rowBytes(traitsOf(t.type), cols);
-        if (paths_.fused && paths_.int8 && InterleavedMatrix::available(t.type)) {
+        const MatrixForm form = matrixForm(t.type, paths_);
+        if (form == MatrixForm::Integer) {
             auto m = std::make_unique<InterleavedMatrix>(t.type, t.data + row0 * rb, rows, cols);
             f_.releasePages(t.data + row0 * rb, rows * rb);  // copied: one resident copy is enough
             bytes_ += m->bytes();
             advance(rows * rb);
             return m;
         }
-        if (paths_.fused && QuantMatrix::hasFusedKernel(t.type)) {
+        if (form == MatrixForm::InPlace) {
             advance(rows * rb);
             return std::make_unique<QuantMatrix>(t.type, t.data + row0 * rb, rows, cols, paths_.bf16Prefill);
         }
@@ -152,6 +153,16 @@ std::unique_ptr<ModelWeights> loadWeights(const GgufFile& f, const ModelConfig& 
         w->output = L.matrix(*w->tokenEmbd, 0, c.nVocab);  // tied classifier, as llama.cpp falls back
     w->bytes = L.bytes();
     return w;
+}
+
+MatrixForm matrixForm(TensorType t, const MatrixPaths& paths) {
+    if (paths.fused && paths.int8 && InterleavedMatrix::available(t)) return MatrixForm::Integer;
+    if (paths.fused && QuantMatrix::hasFusedKernel(t)) return MatrixForm::InPlace;
+    return MatrixForm::PackedF32;
+}
+
+uint64_t matrixBytesHeld(const GgufTensorInfo& t, const MatrixPaths& paths) {
+    return matrixForm(t.type, paths) == MatrixForm::PackedF32 ? t.nelements * 4 : t.nbytes;
 }
 
 uint64_t countParameters(const GgufFile& f) {

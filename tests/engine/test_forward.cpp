@@ -6,8 +6,11 @@
 #include <map>
 
 #include "common/test_models.h"
+#include "common/toy_models.h"
 #include "gguf/gguf_file.h"
 #include "inspect/observer.h"
+#include "kernels/interleaved_matrix.h"
+#include "kernels/quant_matrix.h"
 #include "model/model.h"
 #include "model/session.h"
 #include "reference_forward.h"
@@ -133,6 +136,37 @@ private slots:
             }
     }
 
+    void memoryEstimateFollowsHowMatricesAreHeld_data() {
+        QTest::addColumn<int>("type");
+        for (auto t : {gb::TensorType::Q8_0, gb::TensorType::Q4_K, gb::TensorType::Q5_K, gb::TensorType::Q6_K, gb::TensorType::F16,
+                       gb::TensorType::Q4_1})
+            QTest::addRow("%s", std::string(gb::tensorTypeName(t)).c_str()) << int(t);
+    }
+    void memoryEstimateFollowsHowMatricesAreHeld() {
+        // The estimate the memory check and the UI use: matrices kept in their own bytes (integer
+        // layouts, F16 read in place) count about their file size; types dequantized to f32 at
+        // load (Q4_1 here) count 4 bytes a weight against 0.625 in the file (the token embedding
+        // stays in its file bytes, so the whole is ~5.8x).
+        QFETCH(int, type);
+        const auto t = static_cast<gb::TensorType>(type);
+        const bool ownBytes = gb::InterleavedMatrix::available(t) || gb::QuantMatrix::hasFusedKernel(t);
+        if (t != gb::TensorType::Q4_1 && !ownBytes) QSKIP("this CPU has no kernel that keeps these weights in their own bytes");
+        QTemporaryDir dir;
+        gb::RandomModelSpec spec;
+        spec.dim = 256;
+        spec.ffn = 512;
+        spec.weightType = t;
+        spec.vocabDonor = gbtest::modelPath("stories260K-f32.gguf");
+        const std::string path = gbtest::writeToyModel(dir, "m.gguf", spec);
+        gb::LoadOptions opt;
+        opt.vocabOnly = true;
+        const auto& s = gb::Model::load(path, opt)->summary();
+        const double ratio = double(s.weightBytes) / double(QFileInfo(QString::fromStdString(path)).size());
+        if (t == gb::TensorType::Q4_1)
+            QVERIFY2(ratio > 4, qPrintable(QString::number(ratio)));
+        else
+            QVERIFY2(ratio < 1.1, qPrintable(QString::number(ratio)));
+    }
     void contextOverflowIsAnError() {
         auto model = gb::Model::load(gbtest::modelPath("aidreams260K-f32.gguf"));  // context 128
         gb::Session s(model);
